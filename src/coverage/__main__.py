@@ -1,0 +1,5 @@
+"""``python -m coverage``: the study's command line (see coverage.cli)."""
+
+from .cli import main
+
+raise SystemExit(main())
