@@ -1,0 +1,405 @@
+"""The study's figures: one style, one saver, a few common charts.
+
+Every figure is saved three ways by :func:`save_figure`: ``<name>.png``, ``<name>.svg`` and
+``<name>.csv`` (exactly the numbers it plots, so a reader can check the chart without running
+anything), each written atomically and byte-identical when the inputs have not changed
+(matplotlib stamps the software version into PNGs and a date and random ids into SVGs by
+default; the saver and ``coverage.mplstyle`` fix both). The figure's name, caption and the
+notebook that made it are recorded in ``figures.json`` beside the files, from which the run
+writes ``figures/README.md``.
+
+Typical use in a notebook::
+
+    from coverage import plots
+    plots.use_style()
+    fig, data = plots.bar_with_intervals(table, category="speaker_type", group="group",
+                                         k="k", n="n", title="Who is quoted", xlabel="share of articles (%)")
+    plots.save_figure(fig, data, "voices", paths.figures, caption="...", notebook="05_compare",
+                      source_note=plots.source_note(paths.out))
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+import pandas as pd
+
+from . import atomic
+from .errors import StudyError
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from matplotlib.figure import Figure
+
+STYLE_FILE = "coverage.mplstyle"
+INDEX_FILE = "figures.json"
+NOTE_GID = "coverage-source-note"
+DEMO_NOTE = "Source: synthetic demo corpus (written for testing; not real coverage)"
+# Okabe & Ito (2008), as in the style file; groups keep the same colour in every chart.
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
+GROUP_COLOURS = {"indonesia": "#D55E00", "international": "#0072B2"}
+GROUP_LABELS = {"indonesia": "Indonesian outlets", "international": "International outlets"}
+
+
+def style_path() -> Path:
+    """The package's style file (shipped as package data)."""
+    return Path(str(resources.files("coverage") / STYLE_FILE))
+
+
+def use_style() -> None:
+    """Apply the study's figure style (fonts, colour-blind-safe cycle, sizes, byte-stable SVG)."""
+    import matplotlib.pyplot as plt
+
+    plt.style.use(str(style_path()))
+
+
+def _savefig_dpi() -> float:
+    """The style file's savefig.dpi, read from the file so a notebook's rc changes cannot alter it."""
+    for line in style_path().read_text(encoding="utf-8").splitlines():
+        key, _, value = line.partition(":")
+        if key.strip() == "savefig.dpi":
+            return float(value.split("#")[0])
+    return 150.0
+
+
+def source_note(out: str | Path | None = None, *, n: int | None = None, unit: str = "articles") -> str:
+    """The figure's source line for the run in ``out``.
+
+    The synthetic demo corpus (every registry URL on a reserved ``.example`` host, or every
+    row's notes saying "synthetic") is named as such, so a demo figure is never taken for
+    a finding. ``n`` adds "n = N <unit>".
+    """
+    note = "Source: news coverage of the Xiaomi data-collection story (2020), study registry"
+    if out is not None and is_demo_run(out):
+        note = DEMO_NOTE
+    if n is not None:
+        note += f"; n = {n} {unit}"
+    return note
+
+
+def is_demo_run(out: str | Path) -> bool:
+    """Whether the run in ``out`` was made from the synthetic demo corpus (see :func:`source_note`)."""
+    from urllib.parse import urlsplit
+
+    from .config import RunPaths
+
+    path = RunPaths.at(out).sources
+    if not path.is_file():
+        return False
+    reg = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if reg.empty:
+        return False
+    hosts = reg.get("url", pd.Series([""] * len(reg))).map(lambda u: (urlsplit(u).hostname or ""))
+    notes = reg.get("notes", pd.Series([""] * len(reg))).str.lower()
+    return bool(hosts.str.endswith(".example").all() or notes.str.contains("synthetic").all())
+
+
+def _check_labels(fig: "Figure", name: str) -> None:
+    """Every figure has a title and every axes at least one axis label (with its unit)."""
+    axes = [ax for ax in fig.get_axes() if ax.get_visible() and ax.axison]
+    titled = bool(fig._suptitle and fig._suptitle.get_text()) or any(
+        ax.get_title(loc) for ax in axes for loc in ("left", "center", "right")
+    )
+    if not titled:
+        raise StudyError(f"figure {name!r}: no title; give it one with ax.set_title(...) or fig.suptitle(...)")
+    for ax in axes:
+        if not (ax.get_xlabel() or ax.get_ylabel()):
+            raise StudyError(
+                f"figure {name!r}: an axes has no axis label; label the measured axis with its unit, "
+                "e.g. ax.set_xlabel('share of articles (%)')"
+            )
+
+
+def _add_source_note(fig: "Figure", note: str) -> None:
+    """Write the source note in the bottom-left corner (replacing an earlier one)."""
+    for text in list(fig.texts):
+        if text.get_gid() == NOTE_GID:
+            text.remove()
+    fig.text(0.01, 0.01, note, ha="left", va="bottom", fontsize=7.5, color="#555555", gid=NOTE_GID)
+    if fig.get_layout_engine() is None:
+        fig.tight_layout(rect=(0, 0.045, 1, 1))
+
+
+def _figure_bytes(fig: "Figure", fmt: str) -> bytes:
+    buf = io.BytesIO()
+    if fmt == "png":
+        fig.savefig(buf, format="png", dpi=_savefig_dpi(), metadata={"Software": None})
+    elif fmt == "svg":
+        import matplotlib as mpl
+
+        # Text stays text, ids come from a fixed salt: same figure, same bytes.
+        with mpl.rc_context({"svg.fonttype": "none", "svg.hashsalt": "xiaomi-coverage-study"}):
+            fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    else:  # pragma: no cover - internal
+        raise ValueError(fmt)
+    return buf.getvalue()
+
+
+def _csv_bytes(data: pd.DataFrame) -> bytes:
+    # Index dropped: the plotted numbers and their labels are columns.
+    return data.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def record_figure(out_dir: Path, *, name: str, caption: str, notebook: str, source_note: str | None = None) -> Path:
+    """Merge one figure's entry into ``out_dir/figures.json`` (sorted by name; same entries, same bytes)."""
+    index_path = Path(out_dir) / INDEX_FILE
+    entries = read_index(out_dir)
+    entries[name] = {
+        "name": name,
+        "caption": " ".join(caption.split()),
+        "notebook": Path(notebook).name.removesuffix(".ipynb"),
+        "source_note": source_note or "",
+        "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"],
+    }
+    text = json.dumps([entries[k] for k in sorted(entries)], indent=2, ensure_ascii=False) + "\n"
+    return atomic.write_text(index_path, text)
+
+
+def read_index(out_dir: Path) -> dict[str, dict]:
+    """The figures recorded in ``out_dir/figures.json``, by name ({} when there is none)."""
+    index_path = Path(out_dir) / INDEX_FILE
+    if not index_path.is_file():
+        return {}
+    try:
+        items = json.loads(index_path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise StudyError(f"{index_path}: not valid JSON ({exc}); delete it and re-run the notebooks") from exc
+    return {item["name"]: item for item in items}
+
+
+def save_figure(
+    fig: "Figure",
+    data: pd.DataFrame,
+    name: str,
+    out_dir: Path,
+    *,
+    caption: str,
+    notebook: str,
+    source_note: str | None = None,
+) -> list[Path]:
+    """Save ``fig`` as ``<name>.png``, ``.svg`` and ``data`` as ``<name>.csv`` in ``out_dir``.
+
+    ``data`` must be exactly the numbers the figure plots. ``caption`` is one line for
+    figures/README.md; ``notebook`` names the notebook that made it (e.g. "05_compare");
+    ``source_note`` (see :func:`source_note`) is printed on the figure. Raises StudyError when
+    the figure has no title or an axes has no axis label. Returns the three paths.
+    """
+    if not name or any(c in name for c in "/\\ ") or name.startswith("."):
+        raise StudyError(f"figure name {name!r}: use letters, digits, '-' and '_' only (it becomes a file name)")
+    if not isinstance(data, pd.DataFrame):
+        raise StudyError(f"figure {name!r}: data must be a DataFrame of the plotted numbers, not {type(data).__name__}")
+    _check_labels(fig, name)
+    if source_note:
+        _add_source_note(fig, source_note)
+    out_dir = Path(out_dir)
+    paths = [
+        atomic.write_bytes(out_dir / f"{name}.png", _figure_bytes(fig, "png")),
+        atomic.write_bytes(out_dir / f"{name}.svg", _figure_bytes(fig, "svg")),
+        atomic.write_bytes(out_dir / f"{name}.csv", _csv_bytes(data)),
+    ]
+    record_figure(out_dir, name=name, caption=caption, notebook=notebook, source_note=source_note)
+    return paths
+
+
+# --------------------------------------------------------------------------- common charts
+
+
+def _wilson(k: np.ndarray, n: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Wilson score interval for k successes in n trials (vectorised; n = 0 gives NaN)."""
+    try:  # the study's one implementation, when present
+        from .compare import wilson_ci
+
+        pairs = [wilson_ci(int(a), int(b), alpha) if b > 0 else (np.nan, np.nan) for a, b in zip(k, n)]
+        lo, hi = (np.array(x, dtype=float) for x in zip(*pairs)) if pairs else (np.array([]), np.array([]))
+        return lo, hi
+    except ImportError:
+        from scipy.stats import norm
+
+        z = norm.ppf(1 - alpha / 2)
+        k = np.asarray(k, dtype=float)
+        n = np.asarray(n, dtype=float)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            p = k / n
+            denom = 1 + z**2 / n
+            centre = (p + z**2 / (2 * n)) / denom
+            half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
+        return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+
+
+def bar_with_intervals(
+    table: pd.DataFrame,
+    *,
+    category: str,
+    k: str = "k",
+    n: str = "n",
+    group: str | None = "group",
+    title: str,
+    xlabel: str = "share of articles (%)",
+    ylabel: str = "",
+    category_labels: dict[str, str] | None = None,
+    order: Sequence[str] | None = None,
+    alpha: float = 0.05,
+) -> tuple["Figure", pd.DataFrame]:
+    """Horizontal bars: the proportion k/n per category (and group) with Wilson intervals.
+
+    ``table`` has one row per (category, group) with counts ``k`` of ``n``. Each bar is
+    labelled with its n ("12/30"). Returns the figure and the plotted numbers (category,
+    group, k, n, percent, ci_low, ci_high; percentages 0-100, interval at 1 - alpha).
+    """
+    import matplotlib.pyplot as plt
+
+    use_style()
+    cols = [category] + ([group] if group else []) + [k, n]
+    missing = [c for c in cols if c not in table.columns]
+    if missing:
+        raise StudyError(f"bar_with_intervals: table lacks column(s) {missing}; it has {list(table.columns)}")
+    data = table[cols].copy()
+    data[k] = data[k].astype(int)
+    data[n] = data[n].astype(int)
+    lo, hi = _wilson(data[k].to_numpy(), data[n].to_numpy(), alpha)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        data["percent"] = np.where(data[n] > 0, 100 * data[k] / data[n].where(data[n] > 0, 1), np.nan)
+    data["ci_low"] = 100 * lo
+    data["ci_high"] = 100 * hi
+    data[["percent", "ci_low", "ci_high"]] = data[["percent", "ci_low", "ci_high"]].round(2)
+
+    cats = list(order) if order is not None else list(dict.fromkeys(data[category]))
+    groups = list(dict.fromkeys(data[group])) if group else [None]
+    groups = sorted(groups, key=lambda g: (g not in GROUP_COLOURS, list(GROUP_COLOURS).index(g) if g in GROUP_COLOURS else 0, str(g)))
+    height = 0.8 / len(groups)
+    fig, ax = plt.subplots(figsize=(7.0, max(2.6, 0.5 + 0.42 * len(cats) * max(1, len(groups) * 0.8))))
+    y_base = np.arange(len(cats))[::-1].astype(float)
+    for i, g in enumerate(groups):
+        sub = data if g is None else data[data[group] == g]
+        sub = sub.set_index(category).reindex(cats)
+        y = y_base + (len(groups) - 1) * height / 2 - i * height
+        colour = GROUP_COLOURS.get(g, OKABE_ITO[i % len(OKABE_ITO)]) if g is not None else OKABE_ITO[0]
+        pct = sub["percent"].to_numpy(dtype=float)
+        err = np.vstack([pct - sub["ci_low"].to_numpy(dtype=float), sub["ci_high"].to_numpy(dtype=float) - pct])
+        ax.barh(y, np.nan_to_num(pct), height=height * 0.9, color=colour,
+                label=GROUP_LABELS.get(g, str(g)) if g is not None else None)
+        ax.errorbar(pct, y, xerr=np.nan_to_num(err), fmt="none", ecolor="#222222", elinewidth=0.9, capsize=2.5)
+        for yy, row_k, row_n, top in zip(y, sub[k], sub[n], sub["ci_high"]):
+            if pd.notna(row_n):
+                ax.text((0 if pd.isna(top) else top) + 1.5, yy, f"{int(row_k)}/{int(row_n)}",
+                        va="center", fontsize=7.5, color="#444444")
+    ax.set_yticks(y_base)
+    ax.set_yticklabels([(category_labels or {}).get(c, str(c).replace("_", " ")) for c in cats])
+    ax.set_xlim(0, 112)
+    ax.set_xticks(range(0, 101, 20))
+    ax.set_xlabel(xlabel)
+    if ylabel:
+        ax.set_ylabel(ylabel)
+    if group:
+        # Legend in its own row between the title and the plot: it never hides a bar or a label.
+        ax.set_title(title, pad=24)
+        ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncol=len(groups), borderaxespad=0.2,
+                  handlelength=1.2, columnspacing=1.2)
+    else:
+        ax.set_title(title)
+    return fig, data.reset_index(drop=True)
+
+
+def time_series(
+    df: pd.DataFrame,
+    *,
+    date: str = "published",
+    group: str | None = "group",
+    freq: str = "D",
+    start: str | None = None,
+    end: str | None = None,
+    title: str,
+    ylabel: str = "articles per day",
+    xlabel: str = "publication date (2020)",
+    events: dict[str, str] | None = None,
+) -> tuple["Figure", pd.DataFrame]:
+    """Counts of rows per period (``freq``: "D" day, "W" week) per group, as lines with markers.
+
+    Rows without a parsable date are left out and counted in the plotted data's title note.
+    ``events`` maps "YYYY-MM-DD" to a short label drawn as a dotted vertical line (e.g.
+    {"2020-04-30": "Forbes report"}). Returns the figure and the plotted counts (period,
+    group, articles), zero-filled between the first and last period.
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    use_style()
+    dates = pd.to_datetime(df[date], errors="coerce", format="%Y-%m-%d")
+    known = df.assign(_date=dates).dropna(subset=["_date"])
+    if known.empty:
+        raise StudyError(f"time_series: no row has a date in column {date!r} (YYYY-MM-DD); nothing to plot")
+    period = known["_date"].dt.to_period(freq).dt.start_time
+    keys = [period] + ([known[group]] if group else [])
+    counts = known.groupby(keys).size()
+    lo = pd.Timestamp(start) if start else period.min()
+    hi = pd.Timestamp(end) if end else period.max()
+    full = pd.date_range(lo, hi, freq=freq if freq != "W" else "W-MON")
+    full = pd.to_datetime(pd.Series(full).dt.to_period(freq).dt.start_time.unique())
+    groups = list(dict.fromkeys(known[group])) if group else [None]
+    groups = sorted(groups, key=lambda g: (g not in GROUP_COLOURS, str(g)))
+    rows = []
+    fig, ax = plt.subplots()
+    for i, g in enumerate(groups):
+        s = counts.xs(g, level=1) if g is not None else counts
+        s = s.reindex(full, fill_value=0)
+        colour = GROUP_COLOURS.get(g, OKABE_ITO[i % len(OKABE_ITO)]) if g is not None else OKABE_ITO[0]
+        ax.plot(s.index, s.to_numpy(), marker="o", color=colour,
+                label=f"{GROUP_LABELS.get(g, str(g))} (n = {int(s.sum())})" if g is not None else None)
+        rows.append(pd.DataFrame({"period": s.index.strftime("%Y-%m-%d"), "group": g or "all",
+                                  "articles": s.to_numpy(dtype=int)}))
+    top = max(1, int(counts.max())) * 1.3
+    ax.set_ylim(-0.03 * top, top)  # zero-count markers stay visible above the axis
+    for day, label in sorted((events or {}).items()):
+        x = pd.Timestamp(day)
+        ax.axvline(x, color="#777777", linestyle=":", linewidth=1)
+        ax.text(x, top * 0.98, f"{label} ", rotation=90, va="top", ha="right", fontsize=7.5, color="#555555")
+    n_ticks = len(full)
+    if freq == "D":
+        ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, -(-n_ticks // 10))))
+    else:
+        ax.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=max(1, -(-n_ticks // 10))))
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.grid(axis="y")
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    if group:
+        ax.legend(loc="upper right")
+    fig.autofmt_xdate()
+    undated = len(df) - len(known)
+    data = pd.concat(rows, ignore_index=True)
+    data.attrs["undated"] = undated
+    return fig, data
+
+
+def figure_readme(index: dict[str, dict], *, demo: bool = False, heading: str = "Figures") -> str:
+    """figures/README.md: each figure with its one-line caption and the notebook that made it."""
+    lines = [f"# {heading}", ""]
+    if demo:
+        lines += [
+            "Every figure here was made from the **synthetic demo corpus** (data/demo/): pages written",
+            "for testing, not real coverage. They show what the study produces; they are not findings.",
+            "",
+        ]
+    lines += [
+        "Written by `python -m coverage run`; do not edit by hand. Each figure comes as PNG and SVG,",
+        "with a CSV of exactly the numbers it plots.",
+        "",
+        "| Figure | Caption | Made by |",
+        "|---|---|---|",
+    ]
+    for name in sorted(index):
+        item = index[name]
+        caption = item["caption"].replace("|", "\\|")
+        if demo and "synthetic demo corpus" not in caption:
+            caption = f"{caption} (synthetic demo corpus)"
+        lines.append(
+            f"| [{name}]({name}.png) ([svg]({name}.svg), [csv]({name}.csv)) | {caption} | "
+            f"notebooks/{item['notebook']}.ipynb |"
+        )
+    return "\n".join(lines) + "\n"
