@@ -99,7 +99,7 @@ def test_figures_index_is_merged_and_sorted(tmp_path):
     assert index[0]["caption"] == "Who is quoted, by group." and index[0]["notebook"] == "05_compare"
     readme = plots.figure_readme(plots.read_index(tmp_path), demo=True)
     assert "| [alpha](alpha.png)" in readme and "notebooks/05_compare.ipynb" in readme
-    assert readme.count("(synthetic demo corpus)") == 2
+    assert readme.count("Made from the synthetic demo corpus.") == 2
 
 
 def test_unlabelled_figure_is_refused(tmp_path):

@@ -7,8 +7,9 @@
   so the wrong-charset page is windows-1252 on disk on purpose;
 - ``sources.csv``: the registry of those pages (validated like ``data/sources.csv``);
 - ``responses.csv``: how each page is served: ``id, url, status, content_type, file, via,
-  final, fetched_at`` (an empty ``url`` means the registry URL); a source may have several
-  rows (a live consent wall, then a Wayback capture);
+  final, fetched_at, note`` (an empty ``url`` means the registry URL; ``note`` is what the
+  collector records on a Wayback fetch: why the live page was not used); a source may
+  have several rows (a live consent wall, then a Wayback capture);
 - ``raw/demo.warc.gz``: the seed archive built from the two above by :func:`build_archive`.
   The collector replays it with ``--offline``, so the demo needs no network.
 
@@ -28,7 +29,7 @@ from pathlib import Path
 from . import atomic, config
 from .errors import StudyError
 
-RESPONSE_COLUMNS = ("id", "url", "status", "content_type", "file", "via", "final", "fetched_at")
+RESPONSE_COLUMNS = ("id", "url", "status", "content_type", "file", "via", "final", "fetched_at", "note")
 WARC_NAME = "demo.warc.gz"
 # Every demo page carries both: an HTML comment for people reading the source, a visible
 # footer line for people reading the page.
@@ -45,12 +46,14 @@ class DemoResponse:
 
     source_id: str
     url: str
+    requested_url: str  # the registry URL the response was fetched for
     status: int
     content_type: str
     file: str
     via: str
     final: bool
     fetched_at: str
+    note: str
     line: int  # CSV line (header = 1), for error messages
 
 
@@ -111,9 +114,9 @@ def load_responses(demo_dir: str | Path = config.DEMO) -> list[DemoResponse]:
             raise StudyError(f"{at} page file '{rec['file']}' not found in {_display(d / 'pages')}; "
                              "write the page there or fix the file name")
         rows.append(DemoResponse(
-            source_id=sid, url=rec["url"] or urls[sid], status=status, content_type=rec["content_type"],
+            source_id=sid, url=rec["url"] or urls[sid], requested_url=urls[sid], status=status, content_type=rec["content_type"],
             file=rec["file"], via=rec["via"], final=rec["final"] == "true",
-            fetched_at=rec["fetched_at"], line=line,
+            fetched_at=rec["fetched_at"], note=rec["note"], line=line,
         ))
     if not rows:
         raise StudyError(f"{name}: no responses after the header line; add one row per served page")
@@ -139,6 +142,7 @@ def build_archive(demo_dir: str | Path = config.DEMO) -> Path:
             write_response(
                 tmp, source_id=r.source_id, url=r.url, status=r.status, headers=headers, body=body,
                 via=r.via, fetched_at=r.fetched_at, warc_name=WARC_NAME, final=r.final,
+                requested_url=r.requested_url, note=r.note or None,
             )
         data = (Path(tmp) / WARC_NAME).read_bytes()
     return atomic.write_bytes(d / "raw" / WARC_NAME, data)

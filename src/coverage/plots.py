@@ -397,7 +397,7 @@ def figure_readme(index: dict[str, dict], *, demo: bool = False, heading: str = 
         item = index[name]
         caption = item["caption"].replace("|", "\\|")
         if demo and "synthetic demo corpus" not in caption:
-            caption = f"{caption} (synthetic demo corpus)"
+            caption = f"{caption.rstrip('.')}. Made from the synthetic demo corpus."
         lines.append(
             f"| [{name}]({name}.png) ([svg]({name}.svg), [csv]({name}.csv)) | {caption} | "
             f"notebooks/{item['notebook']}.ipynb |"

@@ -49,6 +49,11 @@ def _read(path: Path, what: str, how: str) -> pd.DataFrame:
     return pd.read_csv(path, dtype=str, keep_default_na=False)
 
 
+def read_optional(path: Path) -> pd.DataFrame | None:
+    """A run table as str DataFrame, or None when the file does not exist."""
+    return pd.read_csv(path, dtype=str, keep_default_na=False) if Path(path).is_file() else None
+
+
 def load_run(out: str | Path) -> dict[str, pd.DataFrame]:
     """The run's tables as str DataFrames: articles, quotes, citations, frames (and fetch_log if present)."""
     p = RunPaths.at(out)

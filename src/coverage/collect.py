@@ -1,0 +1,857 @@
+"""Collect the corpus: fetch every registry URL once, politely, into a WARC archive.
+
+``collect(sources, out)`` reads the registry, then for each source:
+
+1. reuses an archived response if one is usable: ``DIR/raw`` first, then the read-only
+   seed archive ``raw/`` beside the registry file (records taken from the seed are
+   copied into ``DIR/raw`` so DIR is self-contained); the status and consent-wall
+   checks are applied again, so an archived 404 or consent wall is not mistaken for an
+   article;
+2. otherwise (and unless ``offline``) fetches the live page: robots.txt respected per
+   host, redirects followed one hop at a time, retries with exponential backoff on
+   timeouts, connection errors, 429 and 5xx (honouring ``Retry-After``), bodies over
+   ``max_bytes`` and non-HTML responses refused;
+3. falls back to the Wayback Machine when the live page is gone (404, 410, DNS failure,
+   connection refused), blocked (401, 403, 451), a consent wall or a stub: a CDX lookup
+   for the capture closest to the publication date, then the raw capture (``id_``).
+
+Every HTTP response (redirect hops, failed attempts and CDX answers included) goes into
+``DIR/raw`` as it arrives, so a killed run loses nothing it received, and a re-run
+fetches only what is still missing. Requests to one domain are spaced at least
+``delay`` seconds apart (measured from the end of one response to the start of the
+next, robots.txt included); different domains are fetched concurrently.
+
+Bodies are archived as served. The one transformation is HTTP content coding
+(gzip/deflate), which requests undoes while streaming: the archived record then
+carries the decoded bytes, the original ``Content-Encoding``/``Content-Length``/
+``Transfer-Encoding`` fields renamed ``X-Archive-Orig-*`` (the convention of pywb and
+the Wayback Machine) and a ``Content-Length`` of the stored body, so it replays as is.
+
+The fetch log (``DIR/fetch_log.csv``) has one row per source in registry order:
+``status`` ok|failed, ``reason`` (why a page failed, or why the live page was not
+used), ``http_status`` and ``final_url`` of the response used, ``via`` live|wayback,
+``bytes`` of its body, ``attempts`` (HTTP requests made for the source in this run:
+retries, redirect hops and Wayback lookups included; robots.txt not; 0 when replayed
+from the archive), ``time`` (seconds spent on it in this run) and ``fetched_at`` (the
+archived record's WARC-Date).
+"""
+
+from __future__ import annotations
+
+import email.utils
+import datetime as _dt
+import ipaddress
+import json
+import queue
+import re
+import sys
+import threading
+import time as _time
+import urllib.robotparser
+from collections import defaultdict
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pandas as pd
+import requests
+
+from . import archive, atomic
+from .archive import ArchivedResponse
+from .config import USER_AGENT, RunPaths, resolve
+from .errors import StudyError
+from .sources import load_sources, normalise_url
+
+FETCH_LOG_COLUMNS = ["id", "url", "status", "reason", "http_status", "final_url", "via", "bytes",
+                     "attempts", "time", "fetched_at"]
+RETRY_AFTER_CAP = 120.0  # seconds; a server asking for longer is recorded as failed, not waited for
+MAX_REDIRECTS = 10
+ROBOTS_MAX_BYTES = 512_000  # RFC 9309 asks crawlers to parse at least 500 KiB
+DEFAULT_CLOSEST = "20200502"  # Xiaomi's blog answer; the middle of the story
+SEED_COPY_NAME = "seed.warc.gz"  # records copied from the seed archive (stable name: offline runs repeat)
+_GONE = (404, 410)
+_BLOCKED = (401, 403, 451)
+_REDIRECTS = (301, 302, 303, 307, 308)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+_SNIFF_TYPES = ("", "text/plain", "application/octet-stream", "binary/octet-stream")
+_LOG_EVERY = 2.0  # seconds between fetch-log checkpoints during a run
+
+
+# -- page heuristics ----------------------------------------------------------------------
+
+# Markers of consent-management platforms and cookie walls, matched in the raw HTML
+# (lower case). A marker alone is common on real article pages (a banner over the
+# text); it is a wall only when little article text is left besides the dialog.
+CONSENT_MARKERS = (
+    "didomi", "onetrust", "optanon", "quantcast", "qc-cmp", "cookiebot", "cookielaw.org",
+    "trustarc", "truste.com", "sourcepoint", "sp_message", "consentmanager", "usercentrics",
+    "__tcfapi", "fc-consent", "iubenda", "cookieyes", "osano", "consent.", "gdpr-consent",
+    "cmp-container", "guce.", "cookie-wall", "cookiewall",
+)
+# Phrases of consent dialogs in visible text (English and Indonesian), lower case.
+CONSENT_PHRASES = (
+    "we value your privacy", "we care about your privacy", "your privacy choices",
+    "accept all cookies", "accept cookies", "cookie settings", "cookie preferences",
+    "manage cookies", "manage your consent", "before you continue", "we and our partners",
+    "consent to the use of cookies", "by clicking accept", "reject all",
+    "kami menghargai privasi anda", "kami peduli dengan privasi anda", "situs ini menggunakan cookie",
+    "situs web ini menggunakan cookie", "kami menggunakan cookie", "terima semua cookie",
+    "pengaturan cookie", "kebijakan cookie", "izinkan semua cookie", "setujui semua", "tolak semua",
+    "kami dan mitra kami",
+)
+# id/class tokens of consent dialogs: their text is not article text.
+_CONSENT_CONTAINER = re.compile(
+    r"consent|cookie|gdpr|didomi|onetrust|optanon|qc-cmp|(?:^|[-_\s])cmp(?:[-_\s]|$)|sp_message|"
+    r"truste|usercentrics|cookiebot|privacy-?(?:banner|notice|wall|manager|modal|overlay)",
+    re.I,
+)
+_SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "head", "title", "nav", "header",
+              "footer", "aside", "form", "button", "select", "option", "label", "a", "figcaption", "menu"}
+_MIN_BLOCK_WORDS = 8  # a text block shorter than this is a label, a headline or a menu item
+CONSENT_MAX_ARTICLE_WORDS = 150  # a consent marker plus less article text than this is a wall
+STUB_MAX_ARTICLE_WORDS = 60  # less paragraph text than this is a stub (JS shell, "not found" page)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _text_blocks(html: bytes | str) -> tuple[list[str], str]:
+    """(paragraph-like text blocks outside consent dialogs and page chrome, all visible text)."""
+    import lxml.html
+    from lxml import etree
+
+    if isinstance(html, str):
+        html = html.encode("utf-8")
+    if not html.strip():
+        return [], ""
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        text = re.sub(rb"(?is)<(script|style)\b.*?</\1>|<[^>]+>", b" ", html).decode("utf-8", "replace")
+        return [text], text
+    blocks: list[str] = []
+    visible: list[str] = []
+
+    def walk(el, skipped: bool, in_dialog: bool) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        skipped = skipped or tag in _SKIP_TAGS or not tag
+        if not skipped and not in_dialog:
+            marks = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')} {el.get('aria-label', '')}"
+            in_dialog = bool(_CONSENT_CONTAINER.search(marks))
+        own = [el.text or ""] if tag and tag not in ("script", "style", "noscript", "template") else []
+        for child in el:
+            walk(child, skipped, in_dialog)
+            own.append(child.tail or "")  # tails belong to the parent: text around <br>, <b>, <a>
+        text = " ".join(" ".join(own).split())
+        if text and tag not in ("script", "style", "noscript", "template", "head", "title"):
+            visible.append(text)
+        if text and not skipped and not in_dialog:
+            blocks.append(text)
+
+    walk(root, False, False)
+    return blocks, " ".join(visible)
+
+
+def _article_words(blocks: list[str]) -> int:
+    counts = [len(_WORD.findall(b)) for b in blocks]
+    return sum(n for n in counts if n >= _MIN_BLOCK_WORDS)
+
+
+def looks_like_consent_wall(html: bytes | str) -> bool:
+    """True when the page is a cookie/consent dialog rather than an article.
+
+    Needs both a consent marker (a consent-platform name such as didomi, onetrust,
+    quantcast, trustarc, a ``consent.`` host in the HTML, or a dialog phrase such as
+    "we value your privacy" / "kami menghargai privasi anda") and little article text
+    (fewer than :data:`CONSENT_MAX_ARTICLE_WORDS` words in paragraph-like blocks outside
+    the dialog): a banner over a full article is not a wall.
+    """
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
+    lower = raw.lower()
+    blocks, visible = _text_blocks(raw)
+    marked = any(m.encode() in lower for m in CONSENT_MARKERS) or any(p in visible.lower() for p in CONSENT_PHRASES)
+    return marked and _article_words(blocks) < CONSENT_MAX_ARTICLE_WORDS
+
+
+def looks_like_stub(html: bytes | str) -> bool:
+    """True when the page carries very little article text.
+
+    Counts words in paragraph-like text blocks (at least 8 words; navigation, header,
+    footer, links, forms and scripts left out); fewer than
+    :data:`STUB_MAX_ARTICLE_WORDS` is a stub: a JavaScript shell, a "page not found"
+    served with 200, a teaser.
+    """
+    blocks, _ = _text_blocks(html)
+    return _article_words(blocks) < STUB_MAX_ARTICLE_WORDS
+
+
+def article_word_count(html: bytes | str) -> int:
+    """Words in paragraph-like blocks (what the consent and stub checks measure)."""
+    return _article_words(_text_blocks(html)[0])
+
+
+# -- judging a response ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a response can be used as the article, and if not, why and what next."""
+
+    ok: bool
+    reason: str = ""
+    fallback: bool = False  # worth trying the Wayback Machine
+    soft: bool = False  # usable if no Wayback capture is (a stub)
+
+
+def _media_type(headers: dict[str, str]) -> str:
+    return headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _sniff_html(body: bytes) -> bool:
+    head = body[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head or b"<body" in head
+
+
+def _consent_host(url: str) -> bool:
+    host = (urlsplit(url).hostname or "").lower()
+    return host.startswith(("consent.", "guce.")) or ".consent." in host
+
+
+def assess(resp: ArchivedResponse, max_bytes: int | None = None) -> Verdict:
+    """Judge one final response (live or archived) the same way on every run."""
+    s = resp.status
+    if resp.truncated == "length":
+        cap = f"the {max_bytes}-byte cap" if max_bytes else "the size cap"
+        return Verdict(False, f"response larger than {cap} (refused while streaming)")
+    if s in _GONE:
+        return Verdict(False, f"live page HTTP {s} (gone)" if resp.via == "live" else f"HTTP {s}", fallback=True)
+    if s in _BLOCKED:
+        return Verdict(False, f"live page HTTP {s} (blocked)" if resp.via == "live" else f"HTTP {s}", fallback=True)
+    if s == 429 or 500 <= s <= 599:
+        return Verdict(False, f"HTTP {s} ({'too many requests' if s == 429 else 'server error'})")
+    if s in _REDIRECTS:
+        return Verdict(False, f"HTTP {s} redirect without a usable Location")
+    if not 200 <= s <= 299:
+        return Verdict(False, f"HTTP {s}")
+    mtype = _media_type(resp.headers)
+    if resp.truncated or (mtype not in _HTML_TYPES and not (mtype in _SNIFF_TYPES and _sniff_html(resp.body))):
+        return Verdict(False, f"not HTML (content type {mtype or 'missing'})")
+    where = "live page" if resp.via == "live" else "Wayback capture"
+    if _consent_host(resp.url) or looks_like_consent_wall(resp.body):
+        return Verdict(False, f"{where} is a consent wall", fallback=True)
+    if looks_like_stub(resp.body):
+        n = article_word_count(resp.body)
+        return Verdict(False, f"{where} is a stub ({n} words of article text)", fallback=True, soft=True)
+    return Verdict(True)
+
+
+def _wayback_stamp(url: str) -> str:
+    m = re.search(r"/(\d{4,14})(?:[a-z]{2}_)?/", url)
+    return m.group(1) if m else "?"
+
+
+def _wayback_ok_reason(live_reason: str, wb: ArchivedResponse) -> str:
+    return f"{live_reason or 'live page not used'}; used the Wayback capture of {_wayback_stamp(wb.url)}"
+
+
+# -- politeness -------------------------------------------------------------------------
+
+
+def domain_key(host: str) -> str:
+    """The politeness unit of a host: its registrable domain, approximately.
+
+    ``tekno.kompas.com`` and ``www.kompas.com`` share ``kompas.com``; ``x.co.id`` keeps
+    three labels; IP addresses and single-label names (``localhost``) stand alone.
+    """
+    host = (host or "").lower().rstrip(".")
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+        return host
+    except ValueError:
+        pass
+    labels = host.split(".")
+    if len(labels) <= 2:
+        return host
+    second = {"co", "com", "net", "org", "ac", "go", "or", "web", "my", "sch", "gov", "edu", "mil", "biz", "ne", "id"}
+    if labels[-2] in second and len(labels[-1]) == 2:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
+
+
+class _Throttle:
+    """One request at a time per domain, each starting ``delay`` s after the last ended."""
+
+    def __init__(self, delay: float, stop: threading.Event):
+        self.delay = max(0.0, float(delay))
+        self.stop = stop
+        self._guard = threading.Lock()
+        self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._next: dict[str, float] = defaultdict(float)
+
+    @contextmanager
+    def slot(self, key: str) -> Iterator[None]:
+        with self._guard:
+            lock = self._locks[key]
+        with lock:
+            while (wait := self._next[key] - _time.monotonic()) > 0:
+                if self.stop.wait(wait):
+                    raise _Stopped()
+            if self.stop.is_set():
+                raise _Stopped()
+            try:
+                yield
+            finally:
+                self._next[key] = max(self._next[key], _time.monotonic() + self.delay)
+
+    def defer(self, key: str, seconds: float) -> None:
+        """Nothing more to ``key`` for ``seconds`` from now (Retry-After, backoff)."""
+        with self._guard:
+            self._next[key] = max(self._next[key], _time.monotonic() + seconds)
+
+
+class _Stopped(Exception):
+    """The run is being interrupted."""
+
+
+def parse_retry_after(value: str | None, now: _dt.datetime | None = None) -> float | None:
+    """Seconds asked for by a Retry-After value (delta-seconds or HTTP-date); None if unreadable."""
+    if value is None:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d+(\.\d+)?", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.timezone.utc)
+    now = now or _dt.datetime.now(_dt.timezone.utc)
+    return max(0.0, (when - now).total_seconds())
+
+
+# -- fetching ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Raw:
+    """One HTTP exchange as the fetcher saw it."""
+
+    status: int = 0
+    status_text: str = ""
+    headers: list[tuple[str, str]] | None = None
+    body: bytes = b""
+    truncated: str = ""
+    refused: str = ""  # why the body was not read in full
+    error: str = ""  # no response: why
+    kind: str = ""  # timeout | dns | refused | conn | other
+
+
+@dataclass
+class _Chain:
+    """The end of a redirect chain: the final response, or why there is none."""
+
+    resp: ArchivedResponse | None = None
+    error: str = ""
+    kind: str = ""
+    attempts: int = 0
+
+
+def _conn_kind(exc: BaseException) -> str:
+    text = repr(exc)
+    if any(s in text for s in ("NameResolutionError", "Name or service not known", "getaddrinfo failed",
+                               "nodename nor servname", "Temporary failure in name resolution",
+                               "No address associated")):
+        return "dns"
+    if "Connection refused" in text or "ConnectionRefusedError" in text or "Errno 111" in text:
+        return "refused"
+    return "conn"
+
+
+def _archived_headers(headers: list[tuple[str, str]], body_len: int) -> list[tuple[str, str]]:
+    """Headers as received, with transfer/content coding fields renamed (the body is stored decoded)."""
+    coded = any(k.lower() == "content-encoding" and v.strip().lower() not in ("", "identity") for k, v in headers)
+    chunked = any(k.lower() == "transfer-encoding" for k, v in headers)
+    if not coded and not chunked:
+        return headers
+    rename = {"transfer-encoding"} | ({"content-encoding", "content-length"} if coded else set())
+    out = [(f"X-Archive-Orig-{k}" if k.lower() in rename else k, v) for k, v in headers]
+    if not any(k.lower() == "content-length" for k, _ in out):
+        out.append(("Content-Length", str(body_len)))
+    return out
+
+
+class _Fetcher:
+    def __init__(self, raw_dir: Path, *, delay: float, timeout: float, max_bytes: int, retries: int,
+                 backoff: float, stop: threading.Event):
+        self.raw_dir = raw_dir
+        self.timeout = float(timeout)
+        self.max_bytes = int(max_bytes)
+        self.retries = max(0, int(retries))
+        self.backoff = max(0.0, float(backoff))
+        self.stop = stop
+        self.throttle = _Throttle(delay, stop)
+        self._local = threading.local()
+        self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
+        self._robots_locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
+        self._guard = threading.Lock()
+
+    @property
+    def session(self) -> requests.Session:
+        s = getattr(self._local, "session", None)
+        if s is None:
+            s = requests.Session()
+            s.headers.update({"User-Agent": USER_AGENT,
+                              "Accept": "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"})
+            s.max_redirects = MAX_REDIRECTS
+            self._local.session = s
+        return s
+
+    def close(self) -> None:
+        s = getattr(self._local, "session", None)
+        if s is not None:
+            s.close()
+
+    # robots.txt --------------------------------------------------------------------
+    def allowed(self, url: str) -> bool:
+        """robots.txt verdict for ``url`` (fetched once per origin; 4xx, 5xx or no answer: allowed)."""
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}"
+        with self._guard:
+            lock = self._robots_locks[origin]
+        with lock:
+            if origin not in self._robots:
+                self._robots[origin] = self._fetch_robots(origin, parts.hostname or "")
+        rp = self._robots[origin]
+        return rp is None or rp.can_fetch(USER_AGENT, url)
+
+    def _fetch_robots(self, origin: str, host: str) -> urllib.robotparser.RobotFileParser | None:
+        # RFC 9309: 4xx means no rules. The brief asks the same for 5xx and for no answer
+        # (the page request then reports the real problem).
+        try:
+            with self.throttle.slot(domain_key(host)):
+                r = self.session.get(f"{origin}/robots.txt", timeout=(self.timeout, self.timeout), stream=True)
+                try:
+                    if r.status_code != 200:
+                        return None
+                    body = b""
+                    for chunk in r.iter_content(65536):
+                        body += chunk
+                        if len(body) > ROBOTS_MAX_BYTES:
+                            break
+                finally:
+                    r.close()
+        except requests.RequestException:
+            return None
+        rp = urllib.robotparser.RobotFileParser()
+        rp.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace").splitlines())
+        return rp
+
+    # one request ---------------------------------------------------------------------
+    def _request(self, url: str, *, expect_html: bool) -> _Raw:
+        host = urlsplit(url).hostname or ""
+        with self.throttle.slot(domain_key(host)):
+            start = _time.monotonic()
+            try:
+                r = self.session.get(url, stream=True, allow_redirects=False,
+                                     timeout=(self.timeout, self.timeout))
+            except requests.Timeout:
+                return _Raw(error=f"timed out after {self.timeout:g} s", kind="timeout")
+            except requests.ConnectionError as exc:
+                kind = _conn_kind(exc)
+                what = {"dns": f"DNS lookup failed for {host}", "refused": f"connection refused by {host}"}
+                return _Raw(error=what.get(kind, f"connection error ({type(exc).__name__})"), kind=kind)
+            except requests.RequestException as exc:
+                return _Raw(error=f"request failed ({type(exc).__name__}: {exc})", kind="other")
+            try:
+                headers = list(r.raw.headers.items())
+                raw = _Raw(status=r.status_code, status_text=r.reason or "", headers=headers)
+                hdr = {k.lower(): v for k, v in headers}
+                mtype = hdr.get("content-type", "").split(";")[0].strip().lower()
+                length = hdr.get("content-length", "")
+                if expect_html and 200 <= r.status_code <= 299 and mtype not in _HTML_TYPES and mtype not in _SNIFF_TYPES:
+                    raw.truncated, raw.refused = "unspecified", f"not HTML (content type {mtype})"
+                    return raw
+                if length.isdigit() and int(length) > self.max_bytes and "content-encoding" not in hdr:
+                    raw.truncated = "length"
+                    raw.refused = f"response larger than the {self.max_bytes}-byte cap (Content-Length {length})"
+                    return raw
+                chunks: list[bytes] = []
+                n = 0
+                deadline = start + max(3 * self.timeout, 60.0)  # a trickling server cannot hold a worker forever
+                for chunk in r.iter_content(65536):
+                    n += len(chunk)
+                    if n > self.max_bytes:
+                        raw.truncated = "length"
+                        raw.refused = f"response larger than the {self.max_bytes}-byte cap (refused while streaming)"
+                        return raw
+                    chunks.append(chunk)
+                    if _time.monotonic() > deadline:
+                        return _Raw(error=f"timed out reading the body (over {deadline - start:g} s)", kind="timeout")
+                raw.body = b"".join(chunks)
+                raw.headers = _archived_headers(headers, len(raw.body))
+                if expect_html and 200 <= r.status_code <= 299 and mtype in _SNIFF_TYPES and not _sniff_html(raw.body):
+                    raw.refused = f"not HTML (content type {mtype or 'missing'})"
+                return raw
+            except (requests.Timeout, requests.ConnectionError) as exc:
+                if "timed out" in repr(exc).lower() or isinstance(exc, requests.Timeout):
+                    return _Raw(error=f"timed out after {self.timeout:g} s", kind="timeout")
+                return _Raw(error=f"connection broken while reading ({type(exc).__name__})", kind="conn")
+            except requests.RequestException as exc:
+                return _Raw(error=f"reading the body failed ({type(exc).__name__}: {exc})", kind="other")
+            finally:
+                r.close()
+
+    def _wait(self, url: str, seconds: float) -> None:
+        self.throttle.defer(domain_key(urlsplit(url).hostname or ""), seconds)
+
+    def get(self, url: str, *, source_id: str, via: str, requested_url: str, note: str = "",
+            expect_html: bool = True, final_ok: bool = True) -> _Chain:
+        """GET ``url`` following redirects, with retries; archive every response."""
+        chain = _Chain()
+        current = url
+        for _hop in range(MAX_REDIRECTS + 1):
+            if urlsplit(current).scheme not in ("http", "https"):
+                chain.error, chain.kind = f"redirected to a non-HTTP URL ({current[:80]})", "other"
+                return chain
+            # robots.txt governs crawling an outlet; the Wayback Machine's CDX and id_
+            # endpoints are an API the Internet Archive documents for programmatic use.
+            if via == "live" and not self.allowed(current):
+                chain.error, chain.kind = f"disallowed by robots.txt ({urlsplit(current).hostname})", "robots"
+                return chain
+            for attempt in range(1, self.retries + 2):
+                raw = self._request(current, expect_html=expect_html)
+                chain.attempts += 1
+                last = attempt > self.retries
+                if raw.error:
+                    chain.error, chain.kind = raw.error, raw.kind
+                    if raw.kind in ("timeout", "conn", "refused") and not last:
+                        self._wait(current, self.backoff * 2 ** (attempt - 1))
+                        continue
+                    if chain.attempts > 1:
+                        chain.error += f" ({chain.attempts} attempts)"
+                    return chain
+                chain.error = chain.kind = ""
+                s = raw.status
+                hdr = {k.lower(): v for k, v in raw.headers or []}
+                is_hop = s in _REDIRECTS and bool(hdr.get("location"))
+                retryable = s == 429 or 500 <= s <= 599
+                ask = parse_retry_after(hdr.get("retry-after")) if retryable else None
+                over_cap = ask is not None and ask > RETRY_AFTER_CAP
+                final = not is_hop and not (retryable and not last and not over_cap)
+                resp = self._archive(raw, url=current, source_id=source_id, via=via, requested_url=requested_url,
+                                     note=note, final=final and final_ok)
+                if retryable and over_cap:
+                    chain.resp = resp
+                    chain.error = (f"HTTP {s} with Retry-After {hdr.get('retry-after')!s} "
+                                   f"({ask:.0f} s, over the {RETRY_AFTER_CAP:.0f} s cap)")
+                    return chain
+                if retryable and not last:
+                    self._wait(current, ask if ask is not None else self.backoff * 2 ** (attempt - 1))
+                    continue
+                if retryable:
+                    chain.resp = resp
+                    chain.error = f"{assess(resp).reason} after {attempt} attempts"
+                    return chain
+                if raw.refused:
+                    chain.resp, chain.error, chain.kind = resp, raw.refused, "refused-body"
+                    return chain
+                if is_hop:
+                    current = urljoin(current, hdr["location"].strip())
+                    break
+                chain.resp = resp
+                return chain
+        chain.error, chain.kind = f"more than {MAX_REDIRECTS} redirects", "other"
+        return chain
+
+    def _archive(self, raw: _Raw, *, url: str, source_id: str, via: str, requested_url: str, note: str,
+                 final: bool) -> ArchivedResponse:
+        fetched_at = archive.warc_date()
+        archive.write_response(self.raw_dir, source_id=source_id, url=url, status=raw.status,
+                               headers=raw.headers or [], body=raw.body, via=via, final=final,
+                               status_text=raw.status_text, requested_url=requested_url, note=note or None,
+                               truncated=raw.truncated or None)
+        hdrs: dict[str, str] = {}
+        for k, v in raw.headers or []:
+            k = k.lower()
+            hdrs[k] = f"{hdrs[k]}, {v}" if k in hdrs else v
+        return ArchivedResponse(source_id=source_id, url=url, status=raw.status, headers=hdrs, body=raw.body,
+                                via=via, fetched_at=fetched_at, final=final, requested_url=requested_url,
+                                note=note, truncated=raw.truncated)
+
+
+# -- one source ---------------------------------------------------------------------------
+
+
+def _row(src: dict, status: str, reason: str = "", resp: ArchivedResponse | None = None,
+         attempts: int = 0, seconds: float = 0.0) -> dict:
+    """A fetch-log row; http_status, final_url, via, bytes and fetched_at describe ``resp``."""
+    return {
+        "id": src["id"], "url": src["url"], "status": status, "reason": " ".join(reason.split()),
+        "http_status": resp.status if resp is not None else None,
+        "final_url": resp.url if resp is not None else "",
+        "via": resp.via if resp is not None else "",
+        "bytes": len(resp.body) if resp is not None else 0,
+        "attempts": attempts, "time": round(seconds, 3),
+        "fetched_at": resp.fetched_at if resp is not None else "",
+    }
+
+
+def _closest(published: str) -> str:
+    return published.replace("-", "") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", published or "") else DEFAULT_CLOSEST
+
+
+class _Collector:
+    def __init__(self, fetcher: _Fetcher | None, *, max_bytes: int, wayback_cdx: str, wayback_base: str):
+        self.f = fetcher
+        self.max_bytes = max_bytes
+        self.cdx = wayback_cdx
+        self.base = wayback_base.rstrip("/")
+
+    def fetch(self, src: dict) -> dict:
+        """Fetch one source live, falling back to the Wayback Machine; return its log row."""
+        t0 = _time.monotonic()
+        f = self.f
+        assert f is not None
+        url, sid = src["url"], src["id"]
+        chain = f.get(url, source_id=sid, via="live", requested_url=url)
+        attempts = chain.attempts
+        if chain.resp is not None and not chain.error:
+            verdict = assess(chain.resp, self.max_bytes)
+        elif chain.kind in ("dns", "refused"):
+            verdict = Verdict(False, f"live page unreachable: {chain.error}", fallback=True)
+        else:
+            return _row(src, "failed", chain.error, chain.resp, attempts=attempts,
+                        seconds=_time.monotonic() - t0)
+        if verdict.ok:
+            return _row(src, "ok", "", chain.resp, attempts=attempts, seconds=_time.monotonic() - t0)
+        if not verdict.fallback:
+            return _row(src, "failed", verdict.reason, chain.resp, attempts=attempts, seconds=_time.monotonic() - t0)
+
+        wb, why, n = self._wayback(src, note=verdict.reason)
+        attempts += n
+        spent = _time.monotonic() - t0
+        if wb is not None:
+            return _row(src, "ok", _wayback_ok_reason(verdict.reason, wb), wb, attempts=attempts, seconds=spent)
+        if verdict.soft and chain.resp is not None:
+            return _row(src, "ok", _kept_stub_reason(verdict.reason), chain.resp, attempts=attempts, seconds=spent)
+        return _row(src, "failed", f"{verdict.reason}; no usable Wayback capture ({why})", chain.resp,
+                    attempts=attempts, seconds=spent)
+
+    def _wayback(self, src: dict, note: str) -> tuple[ArchivedResponse | None, str, int]:
+        """(usable capture or None, why not, requests made)."""
+        f = self.f
+        assert f is not None
+        url, sid = src["url"], src["id"]
+        q = requests.models.PreparedRequest()
+        q.prepare_url(self.cdx, {"url": url, "output": "json", "limit": "1", "filter": "statuscode:200",
+                                 "closest": _closest(src.get("published", "")), "sort": "closest"})
+        lookup = f.get(q.url, source_id=sid, via="wayback", requested_url=url, note=note,
+                       expect_html=False, final_ok=False)
+        n = lookup.attempts
+        if lookup.resp is None or lookup.error or lookup.resp.status != 200:
+            return None, f"CDX lookup failed: {lookup.error or 'HTTP ' + str(lookup.resp.status)}", n
+        try:
+            rows = json.loads(lookup.resp.body.decode("utf-8") or "[]")
+            if len(rows) < 2:
+                return None, "the Wayback Machine has no capture with status 200", n
+            head, first = rows[0], rows[1]
+            stamp = str(first[head.index("timestamp")])
+        except (ValueError, TypeError, IndexError, AttributeError):
+            return None, "the CDX answer is not the expected JSON", n
+        if not re.fullmatch(r"\d{4,14}", stamp):
+            return None, f"the CDX answer has a bad timestamp {stamp[:20]!r}", n
+        chain = f.get(f"{self.base}/{stamp}id_/{url}", source_id=sid, via="wayback", requested_url=url, note=note)
+        n += chain.attempts
+        if chain.resp is None or chain.error:
+            return None, f"capture {stamp}: {chain.error}", n
+        v = assess(chain.resp, self.max_bytes)
+        if not v.ok:
+            return None, f"capture {stamp}: {v.reason}", n
+        return chain.resp, "", n
+
+    def replay(self, src: dict, live: ArchivedResponse | None, wb: ArchivedResponse | None,
+               *, offline: bool) -> tuple[dict | None, list[ArchivedResponse]]:
+        """The row the archived responses give (None: fetch the source), and the records used.
+
+        Usable without fetching: a live page that passes :func:`assess`, else a Wayback
+        capture that does, else a stub (kept, as a live run keeps it). Offline, anything
+        else is reported failed with the archived reason.
+        """
+        used = [r for r in (live, wb) if r is not None]
+        lv = assess(live, self.max_bytes) if live is not None else None
+        wv = assess(wb, self.max_bytes) if wb is not None else None
+        if live is not None and lv.ok:
+            return _row(src, "ok", "", live), [live]
+        if wb is not None and wv.ok:
+            return _row(src, "ok", _wayback_ok_reason(wb.note or (lv.reason if lv else ""), wb), wb), used
+        if live is not None and lv.soft:
+            return _row(src, "ok", _kept_stub_reason(lv.reason), live), used
+        if not offline:
+            return None, []
+        if live is None and wb is None:
+            return _row(src, "failed", "not in archive (offline run)"), []
+        if live is not None and not lv.fallback:
+            return _row(src, "failed", lv.reason, live), [live]
+        live_reason = lv.reason if lv else (wb.note or "live page not archived")
+        tail = "none in the archive" if wb is None else f"capture {_wayback_stamp(wb.url)}: {wv.reason}"
+        return _row(src, "failed", f"{live_reason}; no usable Wayback capture ({tail})", live or wb), used
+
+
+def _kept_stub_reason(reason: str) -> str:
+    return f"{reason}; no usable Wayback capture, kept the live page"
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+def _latest_by_source(dirs: list[Path], registry: pd.DataFrame) -> dict[str, dict[str, ArchivedResponse]]:
+    """Per source id and via, the latest final archived response for the registry's URL."""
+    wanted = {r.id: normalise_url(r.url) for r in registry.itertuples()}
+    out: dict[str, dict[str, ArchivedResponse]] = defaultdict(dict)
+    for resp in archive.iter_responses(dirs, final_only=True):
+        target = wanted.get(resp.source_id)
+        if target is None:
+            continue
+        if resp.requested_url and normalise_url(resp.requested_url) != target:
+            continue  # fetched for an earlier version of the registry row
+        prev = out[resp.source_id].get(resp.via)
+        if prev is None or resp.fetched_at >= prev.fetched_at:
+            out[resp.source_id][resp.via] = resp
+    return out
+
+
+def _write_log(rows: dict[int, dict], registry: pd.DataFrame, path: Path, *, pending_reason: str) -> pd.DataFrame:
+    full = []
+    for i, src in enumerate(registry.to_dict("records")):
+        full.append(rows.get(i) or _row(src, "failed", pending_reason))
+    df = pd.DataFrame(full, columns=FETCH_LOG_COLUMNS)
+    df["http_status"] = df["http_status"].astype("Int64")
+    df["bytes"] = df["bytes"].astype("int64")
+    df["attempts"] = df["attempts"].astype("int64")
+    df["time"] = df["time"].astype("float64")
+    atomic.write_csv(df, path)
+    return df
+
+
+def collect(
+    sources: str | Path,
+    out: str | Path,
+    *,
+    offline: bool = False,
+    delay: float = 1.0,
+    workers: int = 4,
+    timeout: float = 20.0,
+    max_bytes: int = 5_000_000,
+    retries: int = 3,
+    backoff: float = 1.0,
+    wayback_cdx: str = "https://web.archive.org/cdx/search/cdx",
+    wayback_base: str = "https://web.archive.org/web",
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Collect every source of the registry into ``out`` and return the fetch log.
+
+    Writes ``DIR/sources.csv`` (the validated registry), ``DIR/raw/*.warc.gz`` (every
+    response) and ``DIR/fetch_log.csv`` (see the module docstring). Sources already
+    archived in ``DIR/raw`` or in the seed archive beside the registry are not fetched
+    again; ``offline=True`` opens no network connection and replays the archive alone.
+    A page that cannot be collected is recorded as failed with its reason; the run goes
+    on. Raises StudyError for an unusable registry or output folder.
+    """
+    from tqdm import tqdm
+
+    if workers < 1:
+        raise StudyError(f"workers must be at least 1 (got {workers}); pass --workers 1 or more")
+    if delay < 0:
+        raise StudyError(f"delay must be 0 or more seconds (got {delay}); pass --delay 1")
+    registry = load_sources(sources)
+    paths = RunPaths.at(out)
+    try:
+        paths.raw.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StudyError(f"{paths.out}: cannot create the output folder ({exc.strerror}); choose another --out") from None
+    atomic.write_csv(registry, paths.sources)
+
+    seed = resolve(sources).parent / "raw"
+    dirs = [seed, paths.raw] if seed.resolve() != paths.raw.resolve() else [paths.raw]
+    archived = _latest_by_source(dirs, registry)
+
+    collector = _Collector(None, max_bytes=max_bytes, wayback_cdx=wayback_cdx, wayback_base=wayback_base)
+    records = registry.to_dict("records")
+    rows: dict[int, dict] = {}
+    todo: list[int] = []
+    for i, src in enumerate(records):
+        got = archived.get(src["id"], {})
+        row, used = collector.replay(src, got.get("live"), got.get("wayback"), offline=offline)
+        if row is None:
+            todo.append(i)
+            continue
+        rows[i] = row
+        for rec in used:  # make DIR self-contained: copy what came from the seed
+            if len(dirs) == 2 and Path(rec.warc_path).parent.resolve() == seed.resolve():
+                archive.copy_record(rec, paths.raw, warc_name=SEED_COPY_NAME)
+
+    bar = tqdm(total=len(records), initial=len(rows), desc="collect", unit="page", file=sys.stderr,
+               disable=not progress, leave=False)
+    stop = threading.Event()
+    pending = "not fetched (the run stopped before reaching it)"
+    try:
+        if todo:
+            fetcher = _Fetcher(paths.raw, delay=delay, timeout=timeout, max_bytes=max_bytes, retries=retries,
+                               backoff=backoff, stop=stop)
+            collector.f = fetcher
+            results: queue.Queue = queue.Queue()
+            groups: dict[str, list[int]] = defaultdict(list)
+            for i in todo:
+                groups[domain_key(urlsplit(records[i]["url"]).hostname or "")].append(i)
+
+            def work(indices: list[int]) -> None:
+                try:
+                    for i in indices:
+                        if stop.is_set():
+                            return
+                        try:
+                            row = collector.fetch(records[i])
+                        except _Stopped:
+                            return
+                        except Exception as exc:  # noqa: BLE001 - one bad page must not stop the run
+                            row = _row(records[i], "failed", f"internal error: {type(exc).__name__}: {exc}")
+                        results.put((i, row))
+                finally:
+                    fetcher.close()
+
+            pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="collect")
+            try:
+                futures = [pool.submit(work, idx) for idx in groups.values()]
+                last_log = _time.monotonic()
+                while len(rows) < len(records):
+                    try:
+                        i, row = results.get(timeout=0.2)
+                    except queue.Empty:
+                        if all(fu.done() for fu in futures) and results.empty():
+                            break
+                        continue
+                    rows[i] = row
+                    bar.update(1)
+                    if _time.monotonic() - last_log > _LOG_EVERY:
+                        _write_log(rows, registry, paths.fetch_log, pending_reason=pending)
+                        last_log = _time.monotonic()
+                for fu in futures:
+                    fu.result()  # a bug in the worker loop itself surfaces here
+            finally:
+                stop.set()
+                pool.shutdown(wait=True, cancel_futures=True)
+                while not results.empty():  # pages finished while shutting down
+                    i, row = results.get_nowait()
+                    rows[i] = row
+    except KeyboardInterrupt:
+        pending = "not fetched (run interrupted)"
+        raise
+    finally:
+        bar.close()
+        log = _write_log(rows, registry, paths.fetch_log, pending_reason=pending)
+    return log
+

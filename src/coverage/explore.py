@@ -1,0 +1,203 @@
+"""The students' explorer (notebooks/explore.ipynb): filter the coded articles, read one with
+its quotes and frame evidence highlighted, and watch the charts follow the filters.
+
+The notebook only calls :func:`explorer`; the filtering and the highlighting are plain
+functions here so tests reach them.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .config import FRAME_IDS, GROUPS, SPEAKER_TYPES, RunPaths
+from .summary import VOICE_COLS, article_measures, load_run
+
+ALL = "(all)"
+# Okabe-Ito colours, lightened for a highlight background.
+QUOTE_BG = "#cfe6f5"   # blue: a quote
+FRAME_BG = "#fbe3b8"   # orange: a sentence coded with a frame
+BOTH_BG = "#d9ead3"
+
+
+def filter_articles(
+    measures: pd.DataFrame,
+    *,
+    groups: list[str] | tuple[str, ...] | None = None,
+    outlets: list[str] | tuple[str, ...] | None = None,
+    frame: str | None = None,
+    speaker_type: str | None = None,
+) -> pd.DataFrame:
+    """Rows of :func:`coverage.summary.article_measures` that pass every filter given.
+
+    ``groups``/``outlets``: keep these (None or empty: all); ``frame``: articles coded with
+    this frame; ``speaker_type``: articles quoting at least one speaker of this type.
+    """
+    keep = pd.Series(True, index=measures.index)
+    if groups:
+        keep &= measures["group"].isin(groups)
+    if outlets:
+        keep &= measures["outlet"].isin(outlets)
+    if frame and frame != ALL:
+        keep &= measures[frame].fillna(0).eq(1)
+    if speaker_type and speaker_type != ALL:
+        keep &= measures[f"voice_{speaker_type}"].fillna(0).eq(1)
+    return measures[keep]
+
+
+def highlight(text: str, quotes: pd.DataFrame, sentences: pd.DataFrame | None = None) -> str:
+    """The article text as HTML, quotes and frame-coded sentences wrapped in ``<mark>``.
+
+    ``quotes`` needs start, end, speaker, speaker_type, cue; ``sentences`` (frame evidence)
+    needs start, end, frame and optionally matched. Overlaps are split into segments, each
+    marked with every span that covers it (title attribute says which). Paragraph breaks
+    become ``<br>``.
+    """
+    spans: list[tuple[int, int, str, str]] = []
+    for r in quotes.itertuples(index=False):
+        s, e = _int(r.start), _int(r.end)
+        if s is not None and e is not None and 0 <= s < e <= len(text):
+            spans.append((s, e, "quote", f"quote: {r.speaker or '?'} ({r.speaker_type}), cue '{r.cue}'"))
+    if sentences is not None:
+        for r in sentences.itertuples(index=False):
+            s, e = _int(r.start), _int(r.end)
+            frame = getattr(r, "frame", "")
+            if frame and s is not None and e is not None and 0 <= s < e <= len(text):
+                matched = getattr(r, "matched", "")
+                spans.append((s, e, "frame", f"frame: {frame}" + (f" (matched: {matched})" if matched else "")))
+    cuts = sorted({0, len(text), *[s for s, *_ in spans], *[e for _, e, *_ in spans]})
+    parts = []
+    for a, b in zip(cuts, cuts[1:]):
+        seg = html.escape(text[a:b]).replace("\n", "<br>\n")
+        cover = [sp for sp in spans if sp[0] <= a and b <= sp[1]]
+        if not cover:
+            parts.append(seg)
+            continue
+        kinds = {k for _, _, k, _ in cover}
+        bg = BOTH_BG if kinds == {"quote", "frame"} else (QUOTE_BG if "quote" in kinds else FRAME_BG)
+        title = html.escape("; ".join(dict.fromkeys(t for *_, t in cover)), quote=True)
+        parts.append(f'<mark class="{" ".join(sorted(kinds))}" style="background:{bg}" title="{title}">{seg}</mark>')
+    return "".join(parts)
+
+
+def _int(x) -> int | None:
+    try:
+        return int(float(x))
+    except (TypeError, ValueError):
+        return None
+
+
+def article_view(tables: dict[str, pd.DataFrame], article_id: str, sentences: pd.DataFrame | None = None) -> str:
+    """One article as HTML: header (outlet, date, group, language, cluster), highlighted text, its quotes and frames."""
+    a = tables["articles"].set_index("id").loc[article_id]
+    q = tables["quotes"][tables["quotes"]["article_id"] == article_id]
+    s = None
+    if sentences is not None and "article_id" in sentences.columns:
+        s = sentences[(sentences["article_id"] == article_id) & (sentences["frame"].astype(str) != "")]
+    f = tables["frames"][tables["frames"]["article_id"] == article_id]
+    frames = [c for c in FRAME_IDS if c in f.columns and not f.empty and str(f.iloc[0][c]) in ("1", "1.0")]
+    e = html.escape
+    legend = (f'<span style="background:{QUOTE_BG}">quote</span> '
+              f'<span style="background:{FRAME_BG}">frame evidence</span> '
+              f'<span style="background:{BOTH_BG}">both</span> (hover for details)')
+    quote_rows = "".join(
+        f"<tr><td>{e(str(r.kind))}</td><td>{e(str(r.speaker))}</td><td>{e(str(r.speaker_type))}</td>"
+        f"<td>{e(str(r.cue))}</td></tr>" for r in q.itertuples(index=False)
+    )
+    return (
+        f"<h3>{e(a['title'] or article_id)}</h3>"
+        f"<p><b>{e(a['outlet'])}</b> · {e(a['published'] or 'date unknown')} · {e(a['group'])} · "
+        f"language {e(a['language'])} · cluster {e(a['cluster_id'])} · {e(str(a['n_words']))} words · "
+        f"<a href=\"{e(a['url'])}\" target=\"_blank\">source</a></p>"
+        f"<p>Frames: {e(', '.join(frames) or 'none')}</p><p style=\"font-size:90%\">{legend}</p>"
+        f"<div style=\"max-height:28em;overflow:auto;border:1px solid #ddd;padding:.5em;line-height:1.5\">"
+        f"{highlight(a['text'], q, s)}</div>"
+        f"<table><tr><th>kind</th><th>speaker</th><th>type</th><th>cue</th></tr>{quote_rows}</table>"
+    )
+
+
+def charts(measures: pd.DataFrame, title_suffix: str = ""):
+    """Two panels for the filtered articles: frame prevalence and voices, by group (share with n)."""
+    import matplotlib.pyplot as plt
+
+    from .plots import GROUP_COLOURS, GROUP_LABELS, use_style
+
+    use_style()
+    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2))
+    panels = [(axes[0], list(FRAME_IDS), "Frames"), (axes[1], VOICE_COLS, "Voices quoted")]
+    groups = [g for g in GROUPS if g in set(measures["group"])]
+    for ax, cols, title in panels:
+        y = np.arange(len(cols))[::-1].astype(float)
+        for i, g in enumerate(groups):
+            sub = measures[measures["group"] == g][cols]
+            n = sub.notna().sum()
+            share = 100 * sub.sum() / n.replace(0, np.nan)
+            ax.barh(y + 0.2 - 0.4 * i, share.fillna(0).to_numpy(), height=0.38,
+                    color=GROUP_COLOURS.get(g), label=f"{GROUP_LABELS.get(g, g)} (n = {int(n.max()) if len(n) else 0})")
+        ax.set_yticks(y)
+        ax.set_yticklabels([c.removeprefix("voice_").replace("_", " ") for c in cols])
+        ax.set_xlim(0, 100)
+        ax.set_xlabel("share of articles (%)")
+        ax.set_title(title + title_suffix)
+    if groups:
+        axes[0].legend(loc="lower right")
+    fig.tight_layout()
+    return fig
+
+
+def explorer(out: str | Path):
+    """The interactive explorer for the run in ``out``: filters, article reader, live charts."""
+    import ipywidgets as w
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    paths = RunPaths.at(out)
+    tables = load_run(paths.out)
+    measures = article_measures(tables["articles"], tables["quotes"], tables["citations"], tables["frames"])
+    sentences = None
+    if paths.frame_sentences.is_file():
+        sentences = pd.read_csv(paths.frame_sentences, dtype=str, keep_default_na=False)
+
+    group_w = w.SelectMultiple(options=[g for g in GROUPS if g in set(measures["group"])], description="Group",
+                               rows=2, layout=w.Layout(width="22em"))
+    outlet_w = w.SelectMultiple(options=sorted(set(measures["outlet"])), description="Outlet", rows=6,
+                                layout=w.Layout(width="22em"))
+    frame_w = w.Dropdown(options=[ALL, *[f for f in FRAME_IDS if f in measures.columns]], description="Frame")
+    speaker_w = w.Dropdown(options=[ALL, *SPEAKER_TYPES], description="Speaker")
+    article_w = w.Select(options=[], description="Article", rows=10, layout=w.Layout(width="40em"))
+    count_w = w.HTML()
+    chart_out = w.Output()
+    article_out = w.Output()
+
+    def current() -> pd.DataFrame:
+        return filter_articles(measures, groups=list(group_w.value), outlets=list(outlet_w.value),
+                               frame=frame_w.value, speaker_type=speaker_w.value)
+
+    def refresh(*_):
+        sel = current()
+        count_w.value = f"<b>{len(sel)}</b> of {len(measures)} articles match"
+        article_w.options = [(f"{r.id} · {r.outlet} · {r.published}", r.id) for r in sel.itertuples(index=False)]
+        with chart_out:
+            chart_out.clear_output(wait=True)
+            if len(sel):
+                fig = charts(sel, f" (n = {len(sel)})")
+                plt.show(fig)
+                plt.close(fig)
+            else:
+                display(HTML("<p>No article matches these filters.</p>"))
+
+    def show_article(change):
+        with article_out:
+            article_out.clear_output(wait=True)
+            if change["new"]:
+                display(HTML(article_view(tables, change["new"], sentences)))
+
+    for widget in (group_w, outlet_w, frame_w, speaker_w):
+        widget.observe(refresh, names="value")
+    article_w.observe(show_article, names="value")
+    refresh()
+    filters = w.HBox([w.VBox([group_w, outlet_w]), w.VBox([frame_w, speaker_w, count_w])])
+    return w.VBox([filters, chart_out, article_w, article_out])

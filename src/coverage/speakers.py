@@ -1,0 +1,472 @@
+"""Speakers: who a speaker phrase names, in which role, and of which type.
+
+The rules are data (data/codebook/speakers.yml for people and organisations, role nouns and
+anaphora; data/codebook/media.yml for news outlets); this module applies them:
+
+- ``SpeakerBook.parse(phrase, lang)`` splits a phrase such as "peneliti keamanan siber Gabi
+  Cirlig" or "juru bicara Xiaomi Indonesia, Nama Orang" into a name and a role, merges name
+  variants through the gazetteer (Gabriel Cirlig, Cirlig -> Gabi Cirlig) and types the speaker;
+  anaphora ("ia", "perusahaan itu", "the company") come back marked as such.
+- ``SpeakerTracker`` follows one article: it remembers who spoke and who was introduced with a
+  role, resolves anaphora to the last compatible speaker, and merges a bare surname with the full
+  name given earlier in the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .config import CODEBOOK, SPEAKER_TYPES
+from .errors import StudyError
+
+SPEAKERS_YML = CODEBOOK / "speakers.yml"
+MEDIA_YML = CODEBOOK / "media.yml"
+
+_TOKEN = re.compile(r"[^\s,;:()\[\]“”\"]+")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One gazetteer entry: a person, an organisation or a news outlet."""
+
+    name: str
+    type: str
+    kind: str  # person | organisation | media
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """A parsed (and, after ``SpeakerTracker.resolve``, resolved) speaker.
+
+    ``anaphor`` is set (to the kind of speaker it points back to) when the phrase is a pronoun
+    or a description such as "perusahaan itu"; ``name`` is then empty until resolved.
+    """
+
+    name: str = ""
+    type: str = "other"
+    role: str = ""
+    is_person: bool = False
+    anaphor: str | None = None
+    entity: bool = False  # the name is a gazetteer entry
+
+
+def _yaml(path: Path) -> dict:
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh)
+    except FileNotFoundError as exc:
+        raise StudyError(f"{path}: codebook missing; restore it from the repository") from exc
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        raise StudyError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)}); fix the entry") from exc
+    if not isinstance(data, dict):
+        raise StudyError(f"{path}: expected a mapping at the top level; see the file's header for the layout")
+    return data
+
+
+def _alias_regex(aliases: list[str], *, ignore_case: bool) -> re.Pattern | None:
+    """One alternation of all aliases, longest first, matched as whole words."""
+    if not aliases:
+        return None
+    alts = "|".join(re.escape(a) for a in sorted(set(aliases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.@/-])(?:{alts})(?![\w]|\.\w)", re.IGNORECASE if ignore_case else 0)
+
+
+def _words_regex(words: list[str]) -> re.Pattern | None:
+    if not words:
+        return None
+    alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def normalise_phrase(phrase: str) -> str:
+    """Drop possessive endings and squeeze spaces: "Xiaomi's blog" -> "Xiaomi blog"."""
+    return " ".join(_POSSESSIVE.sub("", phrase).split())
+
+
+class SpeakerBook:
+    """The gazetteer and typing rules, loaded once from the codebooks."""
+
+    def __init__(self, speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML):
+        sp = _yaml(speakers_path)
+        md = _yaml(media_path)
+        self.version = f"speakers {sp.get('version', '?')}, media {md.get('version', '?')}"
+        self._alias: dict[str, Entity] = {}
+        self._alias_cs: dict[str, Entity] = {}
+        self.entities: list[Entity] = []
+        for i, ent in enumerate(sp.get("entities") or []):
+            try:
+                name, typ = str(ent["name"]), str(ent["type"])
+            except (KeyError, TypeError) as exc:
+                raise StudyError(f"{speakers_path}: entity #{i + 1} needs `name` and `type`") from exc
+            if typ not in SPEAKER_TYPES:
+                raise StudyError(f"{speakers_path}: entity {name!r} has type {typ!r}; use one of {', '.join(SPEAKER_TYPES)}")
+            e = Entity(name, typ, str(ent.get("kind", "organisation")))
+            self.entities.append(e)
+            for a in [name, *(ent.get("aliases") or [])]:
+                self._alias[str(a).lower()] = e
+        self.outlets: list[Entity] = []
+        for i, out in enumerate(md.get("outlets") or []):
+            if not isinstance(out, dict) or "name" not in out:
+                raise StudyError(f"{media_path}: outlet #{i + 1} needs a `name`")
+            e = Entity(str(out["name"]), "media", "media")
+            self.outlets.append(e)
+            target = self._alias_cs if out.get("case_sensitive") else self._alias
+            for a in [out["name"], *(out.get("aliases") or [])]:
+                # an alias already given to a person/organisation keeps that entry
+                if target is self._alias and str(a).lower() in self._alias:
+                    continue
+                if target is self._alias_cs:
+                    target[str(a)] = e
+                else:
+                    target[str(a).lower()] = e
+        self._re_ci = _alias_regex(list(self._alias), ignore_case=True)
+        self._re_cs = _alias_regex(list(self._alias_cs), ignore_case=False)
+
+        self.roles: list[tuple[str, str, bool]] = []  # (noun, type, generic)
+        for typ, nouns in (sp.get("role_nouns") or {}).items():
+            if typ not in SPEAKER_TYPES:
+                raise StudyError(f"{speakers_path}: role_nouns has type {typ!r}; use one of {', '.join(SPEAKER_TYPES)}")
+            for n in nouns or []:
+                if isinstance(n, dict):
+                    self.roles.append((str(n["noun"]), typ, bool(n.get("generic", False))))
+                else:
+                    self.roles.append((str(n), typ, False))
+        self._role_info = {n.lower(): (t, g) for n, t, g in self.roles}
+        self._role_re = _words_regex([n for n, _, _ in self.roles])
+        self.generic_defaults = {str(k).lower(): str(v) for k, v in (sp.get("generic_defaults") or {}).items()}
+        self.org_patterns = [
+            (typ, re.compile(p, re.IGNORECASE))
+            for typ, pats in (sp.get("org_patterns") or {}).items()
+            for p in pats or []
+        ]
+        self.title_words = {str(w).lower() for w in sp.get("title_words") or []}
+        self.particles = {str(w).lower() for w in sp.get("name_particles") or []}
+        dets = sorted((str(d) for d in sp.get("determiners") or []), key=len, reverse=True)
+        self._det_re = re.compile(r"^(?:(?:" + "|".join(re.escape(d) for d in dets) + r")\s+)+", re.IGNORECASE)
+        self.anaphora: dict[str, list[tuple[re.Pattern, str]]] = {}
+        for lang, items in (sp.get("anaphora") or {}).items():
+            self.anaphora[lang] = [(re.compile(rf"(?:{a['pattern']})", re.IGNORECASE), str(a["refers_to"])) for a in items]
+
+    # --- gazetteer -------------------------------------------------------------------------
+    def lookup(self, name: str) -> Entity | None:
+        """The entity whose name or alias is exactly ``name`` (possessives ignored)."""
+        n = normalise_phrase(name).strip(" .")
+        return self._alias_cs.get(n) or self._alias.get(n.lower())
+
+    def find(self, text: str) -> list[tuple[int, int, Entity]]:
+        """Every alias occurrence in ``text``: (start, end, entity), longest match wins, in order."""
+        hits: list[tuple[int, int, Entity]] = []
+        for rx, table, lower in ((self._re_ci, self._alias, True), (self._re_cs, self._alias_cs, False)):
+            if rx is None:
+                continue
+            for m in rx.finditer(text):
+                key = m.group(0).lower() if lower else m.group(0)
+                ent = table.get(key)
+                if ent is not None:
+                    hits.append((m.start(), m.end(), ent))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        out: list[tuple[int, int, Entity]] = []
+        for h in hits:
+            if out and h[0] < out[-1][1]:
+                continue
+            out.append(h)
+        return out
+
+    # --- roles -----------------------------------------------------------------------------
+    def role_nouns_in(self, text: str) -> list[tuple[int, int, str, str, bool]]:
+        """Role nouns found in ``text``: (start, end, noun, type, generic)."""
+        if self._role_re is None:
+            return []
+        out = []
+        for m in self._role_re.finditer(text):
+            typ, gen = self._role_info[m.group(0).lower()]
+            out.append((m.start(), m.end(), m.group(0), typ, gen))
+        return out
+
+    def has_role_noun(self, text: str) -> bool:
+        return bool(self.role_nouns_in(text))
+
+    def type_from_role(self, role: str) -> str | None:
+        """The speaker type a role phrase implies, or None (rules 3-5 of the codebook header)."""
+        if not role:
+            return None
+        nouns = self.role_nouns_in(role)
+        strong = [n for n in nouns if not n[4]]
+        if strong:
+            # the head noun of an Indonesian phrase comes first, of an English one last; the
+            # longest match is the most specific, which settles both cases in practice
+            return max(strong, key=lambda n: (len(n[2]), -n[0]))[3]
+        org = self.type_of_org(role)
+        if org:
+            return org
+        if nouns:
+            noun = nouns[0][2].lower()
+            return self.generic_defaults.get(noun, nouns[0][3])
+        return None
+
+    def type_of_org(self, phrase: str) -> str | None:
+        """The type of an organisation named in ``phrase`` (gazetteer first, then name patterns)."""
+        for _, _, ent in self.find(phrase):
+            if ent.kind != "person":
+                return ent.type
+        for typ, rx in self.org_patterns:
+            if rx.search(phrase):
+                return typ
+        return None
+
+    def anaphor(self, phrase: str, lang: str) -> str | None:
+        """What an anaphoric phrase refers back to (person, company, ..., any), else None."""
+        p = " ".join(phrase.lower().replace("’", "'").split()).strip(" ,.")
+        langs = [lang] + [k for k in self.anaphora if k != lang]
+        for lg in langs:
+            for rx, kind in self.anaphora.get(lg, []):
+                if rx.fullmatch(p):
+                    return kind
+        return None
+
+    def strip_determiners(self, phrase: str) -> str:
+        return self._det_re.sub("", phrase.strip())
+
+    # --- names -----------------------------------------------------------------------------
+    def _name_token(self, tok: str) -> bool:
+        """A token that can be part of a personal name (capitalised, not a title word)."""
+        core = tok.strip(".,'’")
+        if not core:
+            return False
+        if core.lower() in self.title_words:
+            return False
+        if core.lower() in self._role_info:
+            return False
+        return core[0].isupper() or (len(core) <= 2 and core[0].isupper())
+
+    def split_role_name(self, phrase: str) -> tuple[str, str, Entity | None]:
+        """(role, name, entity) for a comma-free phrase.
+
+        "peneliti keamanan siber Gabi Cirlig" -> ("peneliti keamanan siber", "Gabi Cirlig", entity)
+        "juru bicara Xiaomi" -> ("juru bicara", "Xiaomi", Xiaomi); "seorang peneliti" -> ("peneliti", "", None).
+        """
+        phrase = self.strip_determiners(normalise_phrase(phrase)).strip(" .,-—–")
+        if not phrase:
+            return "", "", None
+        hits = self.find(phrase)
+        persons = [h for h in hits if h[2].kind == "person"]
+        if persons:
+            s, e, ent = persons[-1]
+            role = (phrase[:s] + " " + phrase[e:]).strip()
+            return " ".join(role.split()), ent.name, ent
+        # the trailing run of name-like tokens (not titles, not organisations) is the name
+        toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(phrase)]
+        org_spans = [(s, e) for s, e, ent in hits]
+        in_org = lambda s: any(a <= s < b for a, b in org_spans)  # noqa: E731
+        i = len(toks)
+        while i > 0:
+            s, e, t = toks[i - 1]
+            if in_org(s):
+                break
+            if self._name_token(t) or (t.lower() in self.particles and i < len(toks) and i > 1):
+                i -= 1
+                continue
+            break
+        name_toks = toks[i:]
+        # a particle cannot start a name
+        while name_toks and name_toks[0][2].lower() in self.particles:
+            name_toks = name_toks[1:]
+        if name_toks:
+            name = phrase[name_toks[0][0]:name_toks[-1][1]]
+            role = phrase[: name_toks[0][0]].strip()
+            ent = self.lookup(name)
+            return role, (ent.name if ent else name), ent
+        orgs = [h for h in hits if h[2].kind != "person"]
+        if orgs:
+            s, e, ent = orgs[-1]
+            role = " ".join((phrase[:s] + " " + phrase[e:]).split())
+            if not role:
+                # an alias such as "juru bicara Xiaomi" carries its role inside it
+                role = " ".join(n[2] for n in self.role_nouns_in(phrase[s:e]) if n[3] != "company" or n[4])
+            return role, ent.name, ent
+        return phrase, "", None
+
+    def looks_like_name(self, chunk: str) -> bool:
+        """A short chunk of capitalised tokens (a personal or organisation name)."""
+        chunk = normalise_phrase(chunk).strip(" .")
+        toks = chunk.split()
+        if not toks or len(toks) > 5:
+            return False
+        if self.lookup(chunk):
+            return True
+        return all(t[0].isupper() or t.lower() in self.particles for t in toks) and toks[0][0].isupper() \
+            and not self.has_role_noun(chunk)
+
+    def looks_like_role(self, chunk: str) -> bool:
+        """A chunk that describes a speaker without naming one ("a security researcher")."""
+        c = self.strip_determiners(normalise_phrase(chunk))
+        if not c:
+            return False
+        return self.has_role_noun(c) and not self.looks_like_name(c)
+
+    def parse(self, phrase: str, lang: str, apposition: str = "") -> Speaker:
+        """A speaker from a phrase (and an optional apposition chunk such as ", a researcher,").
+
+        Anaphora come back with ``anaphor`` set and no name. A phrase that names nobody and
+        describes no one (no name, organisation or role noun) comes back with no name and type
+        ``other``; callers treat that as "no speaker here".
+        """
+        phrase = " ".join(phrase.split()).strip(" ,.:;—–-")
+        if not phrase:
+            return Speaker()
+        kind = self.anaphor(phrase, lang)
+        if kind is not None:
+            return Speaker(anaphor=kind)
+        role, name, ent = self.split_role_name(phrase)
+        app = " ".join(apposition.split()).strip(" ,.")
+        if app:
+            a_role, a_name, a_ent = self.split_role_name(app)
+            whole = self.strip_determiners(normalise_phrase(phrase))
+            if not name and a_name:
+                # "seorang peneliti, Budi Santoso": role first, name in apposition
+                role, name, ent = whole, a_name, a_ent
+            elif name and not a_name:
+                # "Gabi Cirlig, a security researcher"
+                role = " ".join(f"{role} {a_role}".split())
+            elif ent is not None and ent.kind != "person" and a_name and (a_ent is None or a_ent.kind == "person") \
+                    and self.looks_like_name(app):
+                # "juru bicara Xiaomi Indonesia, Nama Orang": the organisation belongs to the role
+                role, name, ent = whole, a_name, a_ent
+        role = self.strip_determiners(role)
+        if ent is not None:
+            is_person = ent.kind == "person"
+            typ = ent.type
+            if not is_person and ent.type == "company" and role:
+                # "juru bicara Xiaomi" speaks for the company; "peneliti Xiaomi"? a role noun of
+                # another type overrides only when it names a specific kind of speaker
+                typ = self._strong_type(role) or ent.type
+            return Speaker(ent.name, typ, role, is_person, entity=True)
+        if name:
+            typ = self.type_from_role(role) or self._org_name_type(name) or "other"
+            is_person = self._org_name_type(name) is None
+            return Speaker(name, typ, role, is_person)
+        typ = self.type_from_role(role)
+        if typ is None:
+            return Speaker(role=role)
+        return Speaker(role, typ, role, False)
+
+    def _strong_type(self, role: str) -> str | None:
+        strong = [n for n in self.role_nouns_in(role) if not n[4] and n[3] != "company"]
+        return strong[0][3] if strong else None
+
+    def _org_name_type(self, name: str) -> str | None:
+        for typ, rx in self.org_patterns:
+            if rx.search(name):
+                return typ
+        return None
+
+
+@lru_cache(maxsize=4)
+def load_book(speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML) -> SpeakerBook:
+    """The codebooks, parsed once per process."""
+    return SpeakerBook(Path(speakers_path), Path(media_path))
+
+
+@dataclass
+class _Mention:
+    pos: int
+    speaker: Speaker
+
+
+@dataclass
+class SpeakerTracker:
+    """Speakers of one article, in reading order: anaphora and name variants resolved here."""
+
+    book: SpeakerBook
+    lang: str
+    history: list[_Mention] = field(default_factory=list)
+    mentions: list[_Mention] = field(default_factory=list)
+    registry: dict[str, Speaker] = field(default_factory=dict)
+
+    def scan(self, text: str, exclude: list[tuple[int, int]] = ()) -> None:
+        """Record who the narrative mentions (gazetteer names, "role Name" introductions).
+
+        Mentions inside ``exclude`` spans (direct quotations: the speaker's words, not the
+        narrative) are ignored.
+        """
+        inside = lambda p: any(a <= p < b for a, b in exclude)  # noqa: E731
+        for s, e, ent in self.book.find(text):
+            if inside(s):
+                continue
+            sp = Speaker(ent.name, ent.type, "", ent.kind == "person", entity=True)
+            self.mentions.append(_Mention(s, sp))
+        # "peneliti keamanan siber Budi Santoso", "Budi Santoso, peneliti dari ..."
+        for s, e, noun, typ, gen in self.book.role_nouns_in(text):
+            if inside(s):
+                continue
+            window = re.split(r"[.;:!?\n“”\"()]", text[s:s + 120], maxsplit=1)[0]
+            chunks = [c for c in window.split(",")][:2]
+            first = " ".join(chunks[0].split()[:8])
+            role, name, ent = self.book.split_role_name(first)
+            if not name and len(chunks) > 1 and self.book.looks_like_name(chunks[1]):
+                role, name, ent = first, chunks[1].strip(), self.book.lookup(chunks[1])
+            if name and ent is None and len(name.split()) >= 2 and not self.book.lookup(name):
+                t = self.book.type_from_role(role) or "other"
+                self.register(Speaker(name, t, role, True), s)
+        for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+),\s+((?:[a-z]+\s){0,3}[^,.;]{3,60}?)[,.]", text):
+            if inside(m.start()):
+                continue
+            name, app = m.group(1), m.group(2)
+            if self.book.lookup(name) or not self.book.looks_like_role(app):
+                continue
+            t = self.book.type_from_role(app) or "other"
+            self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start())
+
+    def register(self, sp: Speaker, pos: int) -> None:
+        """Remember a full name introduced with a role, for later surname-only mentions."""
+        if sp.name not in self.registry:
+            self.registry[sp.name] = sp
+        self.mentions.append(_Mention(pos, sp))
+
+    def _from_registry(self, name: str) -> Speaker | None:
+        if name in self.registry:
+            return self.registry[name]
+        toks = name.lower().split()
+        for full, sp in self.registry.items():
+            parts = full.lower().split()
+            if len(toks) < len(parts) and all(t in parts for t in toks):
+                return sp
+        return None
+
+    def resolve(self, sp: Speaker, pos: int) -> Speaker:
+        """The speaker as it should be reported: canonical name, anaphora resolved."""
+        if sp.anaphor is not None:
+            kind = sp.anaphor
+            hist = [m for m in self.history if m.pos <= pos]
+            ment = [m for m in self.mentions if m.pos <= pos]
+            if kind == "person":
+                pool = [m for m in hist + ment if m.speaker.is_person] or hist
+            elif kind == "any":
+                # the last speaker, or a person introduced since ("Peneliti lain, Andrew
+                # Tierney, menemukan ... “…,” katanya"); before anyone has spoken, the last
+                # non-media name ("Xiaomi menanggapi laporan Forbes. “…,” katanya")
+                pool = hist + [m for m in ment if m.speaker.is_person] \
+                    or [m for m in ment if m.speaker.type != "media"] or ment
+            else:
+                pool = [m for m in hist if m.speaker.type == kind] or [m for m in ment if m.speaker.type == kind]
+            return max(pool, key=lambda m: m.pos).speaker if pool else Speaker()
+        if sp.name and not sp.entity:
+            known = self._from_registry(sp.name)
+            if known is not None:
+                return replace(known, role=sp.role or known.role)
+            if sp.is_person and len(sp.name.split()) >= 2:
+                self.registry.setdefault(sp.name, sp)
+        return sp
+
+    def commit(self, sp: Speaker, pos: int) -> None:
+        """Record that ``sp`` spoke at ``pos`` (the antecedent for later anaphora)."""
+        if sp.name:
+            self.history.append(_Mention(pos, sp))
