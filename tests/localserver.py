@@ -40,7 +40,9 @@ class Hit:
     query: dict[str, list[str]]
     host: str  # the Host header's name part: "127.0.0.1" or "localhost"
     start: float  # time.monotonic() on arrival
-    end: float = 0.0  # time.monotonic() when the answer was written
+    # time.monotonic() when the server started writing its answer: the client cannot have
+    # received the answer earlier, so "next.start - prev.end >= d" proves a gap of d
+    end: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -98,6 +100,7 @@ class LocalServer:
                 try:
                     if reply.sleep:
                         time.sleep(reply.sleep)
+                    hit.end = time.monotonic()
                     self.send_response(reply.status)
                     if reply.content_type:
                         self.send_header("Content-Type", reply.content_type)
@@ -112,13 +115,13 @@ class LocalServer:
                     self.wfile.flush()
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the collector hung up (timeout, size cap): that is the point of some tests
-                finally:
-                    hit.end = time.monotonic()
 
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _H)
         self._httpd.daemon_threads = True
         self.port = self._httpd.server_address[1]
-        self._thread = threading.Thread(target=self._httpd.serve_forever, name="localserver", daemon=True)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02},
+                                        name="localserver", daemon=True)
+        self._stopped = False
 
     # routes -----------------------------------------------------------------------------
     def route(self, path: str, *replies: Reply | Handler) -> None:
@@ -171,6 +174,10 @@ class LocalServer:
         return self
 
     def stop(self) -> None:
+        """Stop serving and close the port (idempotent)."""
+        if self._stopped:
+            return
+        self._stopped = True
         self._httpd.shutdown()
         self._httpd.server_close()
         self._thread.join(timeout=5)

@@ -85,4 +85,3 @@ def test_opens_with_what_it_reads_and_writes_and_never_edits_sys_path(path):
     assert "Reads" in first.source or "reads" in first.source.lower()
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "sys.path" not in code and "os.chdir" not in code
-    assert "figures/" not in "".join(line for line in code.splitlines() if "save_figure" in line and '"figures/' in line)

@@ -18,7 +18,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from coverage import pipeline, summary
-from coverage.config import DEMO_SOURCES, FRAME_IDS, NOTEBOOKS, RunPaths
+from coverage.config import DEMO_SOURCES, FIGURES, FRAME_IDS, NOTEBOOKS, RunPaths
 from coverage.errors import StudyError
 
 PARAMS = 'sources: str = "s.csv"\nout: str = "build/x"\noffline: bool = True\ndelay: float = 1.0'
@@ -50,12 +50,24 @@ def registry(path: Path) -> Path:
 
 def test_run_refuses_a_parameter_the_notebook_does_not_declare(tmp_path):
     nbs = tmp_path / "nbs"
-    make_notebook(nbs / "01_collect.ipynb", "print(1)", params='sources: str = ""\nout: str = ""\noffline: bool = True')
+    for name in pipeline.NOTEBOOK_OF.values():
+        make_notebook(nbs / f"{name}.ipynb", "print(1)")
+    # the last notebook forgot `delay`: refused before the first one runs
+    make_notebook(nbs / "05_compare.ipynb", "print(1)", params='sources: str = ""\nout: str = ""\noffline: bool = True')
     with pytest.raises(StudyError) as err:
         pipeline.run(registry(tmp_path / "s.csv"), tmp_path / "run", offline=True, notebooks=nbs)
     msg = str(err.value)
-    assert "01_collect.ipynb" in msg and "delay" in msg and "not declared" in msg
+    assert "05_compare.ipynb" in msg and "delay" in msg and "not declared" in msg
+    assert "declares only offline, out, sources" in msg
     assert not (tmp_path / "run" / "reports").exists()  # refused before any kernel ran
+
+
+def test_a_missing_notebook_is_reported_before_anything_runs(tmp_path):
+    nbs = tmp_path / "nbs"
+    make_notebook(nbs / "01_collect.ipynb", "print(1)")
+    with pytest.raises(StudyError, match="02_extract.ipynb: notebook not found"):
+        pipeline.run(registry(tmp_path / "s.csv"), tmp_path / "run", offline=True, notebooks=nbs)
+    assert not (tmp_path / "run" / "reports").exists()
 
 
 def test_a_notebook_without_parameters_cell_is_refused(tmp_path):
@@ -155,13 +167,15 @@ def handmade_run(out: Path) -> RunPaths:
         "cluster_id": ["k1", "k1", "e1", "e2"],
     })
     arts.to_csv(paths.articles_csv, index=False)
-    pd.DataFrame({
+    quotes = pd.DataFrame({
         "article_id": ["k1", "k2", "e1", "e2"], "kind": ["direct", "direct", "indirect", "indirect"],
         "speaker": ["Xiaomi", "Xiaomi", "Gabi Cirlig", "a regulator"],
         "speaker_type": ["company", "company", "researcher", "government"], "cue": ["kata", "kata", "said", "said"],
         "quote": ["Kami patuh hukum,", "Kami patuh hukum,", "data left the phone", "it would look into it"],
-        "start": [12, 12, 34, 23], "end": [29, 29, 53, 49],
-    }).to_csv(paths.quotes, index=False)
+    })
+    quotes["start"] = [t.index(q) for t, q in zip(arts["text"], quotes["quote"])]
+    quotes["end"] = quotes["start"] + quotes["quote"].str.len()
+    quotes.to_csv(paths.quotes, index=False)
     pd.DataFrame({"article_id": ["e1"], "cited": ["Forbes"], "cue": ["according to"]}).to_csv(paths.citations, index=False)
     frames = pd.DataFrame({"article_id": ["k1", "k2", "e1", "e2"]})
     for f in FRAME_IDS:
@@ -237,7 +251,10 @@ def test_ensure_inputs_builds_the_articles_table_from_the_demo(tmp_path):
 @pytest.mark.skipif(not (HAVE_STAGES and HAVE_NOTEBOOKS), reason="not every stage module/notebook exists yet")
 def test_the_demo_runs_end_to_end_and_twice_gives_identical_figures(tmp_path):
     out, figs = tmp_path / "demo", tmp_path / "figures-demo"
+    committed = {p: p.read_bytes() for p in sorted(FIGURES.rglob("*")) if p.is_file()}
     pipeline.run(DEMO_SOURCES, out, offline=True, figures=figs)
+    # the notebooks write their figures into the run folder only, never into the committed figures/
+    assert {p: p.read_bytes() for p in sorted(FIGURES.rglob("*")) if p.is_file()} == committed
     first = {p.name: p.read_bytes() for p in sorted(figs.iterdir())}
     assert {f"compare_voices.{e}" for e in ("png", "svg", "csv")} <= set(first)
     assert len([n for n in first if n.endswith(".png")]) >= 5

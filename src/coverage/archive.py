@@ -149,6 +149,7 @@ def write_response(
     requested_url: str | None = None,
     note: str | None = None,
     truncated: str | None = None,
+    record_id: str | None = None,
 ) -> str:
     """Append one WARC response record to ``raw_dir`` and return the WARC file's path.
 
@@ -156,7 +157,9 @@ def write_response(
     bytes as served (never re-encoded). Optional: ``status_text`` the HTTP reason phrase
     ("" gives the standard one); ``requested_url``, ``note`` and ``truncated`` (the
     WARC-Truncated reason when ``body`` is not the whole payload) go into WARC headers
-    (see the module docstring). With ``fetched_at`` given the record is a pure function of the
+    (see the module docstring); ``record_id`` overrides the WARC-Record-ID (a live fetch
+    passes a random one with its own ``fetched_at``: two identical answers in one second
+    are still two records). With ``fetched_at`` given the record is a pure function of the
     arguments (record id from a content hash, gzip mtime 0), so an archive rebuilt from
     the same pages is byte-identical. The file is ``warc_name`` or this process's
     :func:`run_warc_name`; thread-safe.
@@ -168,14 +171,14 @@ def write_response(
     status = int(status)
     date = warc_date(fetched_at)
     headers = [(str(k), str(v)) for k, v in headers]
-    if fetched_at is not None:
+    if record_id is None and fetched_at is not None:
         h = hashlib.sha256()
         for part in (source_id, url, str(status), status_text, repr(headers), via, str(bool(final)), date,
                      requested_url or "", note or "", truncated or ""):
             h.update(part.encode("utf-8", "surrogateescape") + b"\0")
         h.update(bytes(body))
         record_id = f"<urn:uuid:{uuid.UUID(bytes=h.digest()[:16], version=5)}>"
-    else:
+    elif record_id is None:
         record_id = f"<urn:uuid:{uuid.uuid4()}>"
 
     writer_buf = io.BytesIO()

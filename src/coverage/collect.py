@@ -2,11 +2,11 @@
 
 ``collect(sources, out)`` reads the registry, then for each source:
 
-1. reuses an archived response if one is usable: ``DIR/raw`` first, then the read-only
-   seed archive ``raw/`` beside the registry file (records taken from the seed are
-   copied into ``DIR/raw`` so DIR is self-contained); the status and consent-wall
-   checks are applied again, so an archived 404 or consent wall is not mistaken for an
-   article;
+1. reuses an archived response if one is usable, from ``DIR/raw`` or the read-only
+   seed archive ``raw/`` beside the registry file (the latest record per source and
+   route wins; records taken from the seed are copied into ``DIR/raw`` so DIR is
+   self-contained); the status and consent-wall checks are applied again, so an
+   archived 404 or consent wall is not mistaken for an article;
 2. otherwise (and unless ``offline``) fetches the live page: robots.txt respected per
    host, redirects followed one hop at a time, retries with exponential backoff on
    timeouts, connection errors, 429 and 5xx (honouring ``Retry-After``), bodies over
@@ -14,12 +14,15 @@
 3. falls back to the Wayback Machine when the live page is gone (404, 410, DNS failure,
    connection refused), blocked (401, 403, 451), a consent wall or a stub: a CDX lookup
    for the capture closest to the publication date, then the raw capture (``id_``).
+   A stub with no usable capture is kept (it may be a short article); a consent wall
+   or a gone page without one is reported failed.
 
 Every HTTP response (redirect hops, failed attempts and CDX answers included) goes into
 ``DIR/raw`` as it arrives, so a killed run loses nothing it received, and a re-run
 fetches only what is still missing. Requests to one domain are spaced at least
-``delay`` seconds apart (measured from the end of one response to the start of the
-next, robots.txt included); different domains are fetched concurrently.
+``delay`` seconds apart, or a robots.txt ``Crawl-delay`` if longer (measured from the
+end of one response to the start of the next, robots.txt included); different domains
+are fetched concurrently.
 
 Bodies are archived as served. The one transformation is HTTP content coding
 (gzip/deflate), which requests undoes while streaming: the archived record then
@@ -29,11 +32,16 @@ the Wayback Machine) and a ``Content-Length`` of the stored body, so it replays 
 
 The fetch log (``DIR/fetch_log.csv``) has one row per source in registry order:
 ``status`` ok|failed, ``reason`` (why a page failed, or why the live page was not
-used), ``http_status`` and ``final_url`` of the response used, ``via`` live|wayback,
-``bytes`` of its body, ``attempts`` (HTTP requests made for the source in this run:
-retries, redirect hops and Wayback lookups included; robots.txt not; 0 when replayed
-from the archive), ``time`` (seconds spent on it in this run) and ``fetched_at`` (the
-archived record's WARC-Date).
+used), then ``http_status``, ``final_url``, ``via`` (live|wayback), ``bytes`` and
+``fetched_at`` of the response the row rests on (for a failed page the last one
+judged; all empty when no response arrived), ``attempts`` (HTTP requests made for the
+source in this run: retries, redirect hops and Wayback lookups included; robots.txt not; 0 when replayed
+from the archive) and ``time`` (seconds spent on it in this run). ``fetched_at`` is the
+archived record's WARC-Date, so an offline replay of the same archive writes the same
+log byte for byte.
+
+Robots.txt applies to the outlets' pages; the Wayback Machine's CDX and ``id_``
+endpoints are treated as the public API they are (still throttled like any host).
 """
 
 from __future__ import annotations
@@ -48,11 +56,12 @@ import sys
 import threading
 import time as _time
 import urllib.robotparser
+import uuid
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -69,6 +78,7 @@ FETCH_LOG_COLUMNS = ["id", "url", "status", "reason", "http_status", "final_url"
                      "attempts", "time", "fetched_at"]
 RETRY_AFTER_CAP = 120.0  # seconds; a server asking for longer is recorded as failed, not waited for
 MAX_REDIRECTS = 10
+CRAWL_DELAY_CAP = 60.0  # seconds; a robots.txt Crawl-delay is honoured up to this
 ROBOTS_MAX_BYTES = 512_000  # RFC 9309 asks crawlers to parse at least 500 KiB
 DEFAULT_CLOSEST = "20200502"  # Xiaomi's blog answer; the middle of the story
 SEED_COPY_NAME = "seed.warc.gz"  # records copied from the seed archive (stable name: offline runs repeat)
@@ -111,84 +121,105 @@ _CONSENT_CONTAINER = re.compile(
 _SKIP_TAGS = {"script", "style", "noscript", "template", "svg", "iframe", "head", "title", "nav", "header",
               "footer", "aside", "form", "button", "select", "option", "label", "a", "figcaption", "menu"}
 _MIN_BLOCK_WORDS = 8  # a text block shorter than this is a label, a headline or a menu item
-CONSENT_MAX_ARTICLE_WORDS = 150  # a consent marker plus less article text than this is a wall
 STUB_MAX_ARTICLE_WORDS = 60  # less paragraph text than this is a stub (JS shell, "not found" page)
+CONSENT_MAX_ARTICLE_WORDS = 150  # above this much article text a page is never called a wall
 _WORD = re.compile(r"\w+", re.UNICODE)
+_TEXTLESS = {"script", "style", "noscript", "template"}
 
 
-def _text_blocks(html: bytes | str) -> tuple[list[str], str]:
-    """(paragraph-like text blocks outside consent dialogs and page chrome, all visible text)."""
+@dataclass(frozen=True)
+class PageText:
+    """What the page heuristics measure: words of article-like text and of consent dialogs."""
+
+    article_words: int  # in paragraph-like blocks (>= 8 words) outside dialogs and page chrome
+    dialog_words: int  # in consent containers, or in blocks using a consent-dialog phrase
+    marked: bool  # a consent-platform marker in the HTML or a dialog phrase in the text
+
+
+def page_text(html: bytes | str) -> PageText:
+    """Measure a page for :func:`looks_like_consent_wall` and :func:`looks_like_stub`."""
     import lxml.html
     from lxml import etree
 
-    if isinstance(html, str):
-        html = html.encode("utf-8")
-    if not html.strip():
-        return [], ""
+    raw = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
+    lower = raw.lower()
+    marked = any(m.encode() in lower for m in CONSENT_MARKERS)
+    if not raw.strip():
+        return PageText(0, 0, marked)
+    blocks: list[tuple[str, bool]] = []  # (text, inside a consent container)
     try:
-        root = lxml.html.document_fromstring(html)
+        root = lxml.html.document_fromstring(raw)
     except (etree.ParserError, ValueError):
-        text = re.sub(rb"(?is)<(script|style)\b.*?</\1>|<[^>]+>", b" ", html).decode("utf-8", "replace")
-        return [text], text
-    blocks: list[str] = []
-    visible: list[str] = []
+        text = re.sub(rb"(?is)<(script|style)\b.*?</\1>|<[^>]+>", b" ", raw).decode("utf-8", "replace")
+        root = None
+        blocks.append((" ".join(text.split()), False))
 
-    def walk(el, skipped: bool, in_dialog: bool) -> None:
+    def walk(el, chrome: bool, dialog: bool) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
-        skipped = skipped or tag in _SKIP_TAGS or not tag
-        if not skipped and not in_dialog:
-            marks = f"{el.get('id', '')} {el.get('class', '')} {el.get('role', '')} {el.get('aria-label', '')}"
-            in_dialog = bool(_CONSENT_CONTAINER.search(marks))
-        own = [el.text or ""] if tag and tag not in ("script", "style", "noscript", "template") else []
+        chrome = chrome or not tag or tag in _SKIP_TAGS
+        if not dialog and tag:
+            marks = f"{el.get('id', '')} {el.get('class', '')} {el.get('aria-label', '')}"
+            dialog = bool(_CONSENT_CONTAINER.search(marks))
+        own = [el.text or ""] if tag and tag not in _TEXTLESS else []
         for child in el:
-            walk(child, skipped, in_dialog)
+            walk(child, chrome, dialog)
             own.append(child.tail or "")  # tails belong to the parent: text around <br>, <b>, <a>
         text = " ".join(" ".join(own).split())
-        if text and tag not in ("script", "style", "noscript", "template", "head", "title"):
-            visible.append(text)
-        if text and not skipped and not in_dialog:
-            blocks.append(text)
+        if not text or tag in _TEXTLESS or tag in ("head", "title"):
+            return
+        if dialog:
+            blocks.append((text, True))
+        elif not chrome:
+            blocks.append((text, False))
+        elif any(p in text.lower() for p in CONSENT_PHRASES):
+            blocks.append((text, True))  # a dialog's button or form text outside a marked container
 
-    walk(root, False, False)
-    return blocks, " ".join(visible)
-
-
-def _article_words(blocks: list[str]) -> int:
-    counts = [len(_WORD.findall(b)) for b in blocks]
-    return sum(n for n in counts if n >= _MIN_BLOCK_WORDS)
+    if root is not None:
+        walk(root, False, False)
+    article = dialog = 0
+    for text, in_dialog in blocks:
+        n = len(_WORD.findall(text))
+        phrased = any(p in text.lower() for p in CONSENT_PHRASES)
+        marked = marked or phrased
+        is_dialog = in_dialog or phrased
+        if is_dialog:
+            dialog += n
+        elif n >= _MIN_BLOCK_WORDS:
+            article += n
+    return PageText(article, dialog, marked)
 
 
 def looks_like_consent_wall(html: bytes | str) -> bool:
     """True when the page is a cookie/consent dialog rather than an article.
 
-    Needs both a consent marker (a consent-platform name such as didomi, onetrust,
+    Needs a consent marker (a consent-platform name such as didomi, onetrust,
     quantcast, trustarc, a ``consent.`` host in the HTML, or a dialog phrase such as
-    "we value your privacy" / "kami menghargai privasi anda") and little article text
-    (fewer than :data:`CONSENT_MAX_ARTICLE_WORDS` words in paragraph-like blocks outside
-    the dialog): a banner over a full article is not a wall.
+    "we value your privacy" / "kami menghargai privasi anda") and little article text:
+    under :data:`STUB_MAX_ARTICLE_WORDS` words, or under
+    :data:`CONSENT_MAX_ARTICLE_WORDS` and fewer than the dialog's own words. A banner
+    over a full article, however short the article, is not a wall.
     """
-    raw = html if isinstance(html, bytes) else html.encode("utf-8", "replace")
-    lower = raw.lower()
-    blocks, visible = _text_blocks(raw)
-    marked = any(m.encode() in lower for m in CONSENT_MARKERS) or any(p in visible.lower() for p in CONSENT_PHRASES)
-    return marked and _article_words(blocks) < CONSENT_MAX_ARTICLE_WORDS
+    t = page_text(html)
+    if not t.marked:
+        return False
+    return t.article_words < STUB_MAX_ARTICLE_WORDS or (
+        t.article_words < CONSENT_MAX_ARTICLE_WORDS and t.article_words < t.dialog_words)
 
 
 def looks_like_stub(html: bytes | str) -> bool:
     """True when the page carries very little article text.
 
     Counts words in paragraph-like text blocks (at least 8 words; navigation, header,
-    footer, links, forms and scripts left out); fewer than
+    footer, links, forms, scripts and consent dialogs left out); fewer than
     :data:`STUB_MAX_ARTICLE_WORDS` is a stub: a JavaScript shell, a "page not found"
     served with 200, a teaser.
     """
-    blocks, _ = _text_blocks(html)
-    return _article_words(blocks) < STUB_MAX_ARTICLE_WORDS
+    return page_text(html).article_words < STUB_MAX_ARTICLE_WORDS
 
 
 def article_word_count(html: bytes | str) -> int:
     """Words in paragraph-like blocks (what the consent and stub checks measure)."""
-    return _article_words(_text_blocks(html)[0])
+    return page_text(html).article_words
 
 
 # -- judging a response ------------------------------------------------------------------
@@ -288,6 +319,7 @@ class _Throttle:
         self._guard = threading.Lock()
         self._locks: dict[str, threading.Lock] = defaultdict(threading.Lock)
         self._next: dict[str, float] = defaultdict(float)
+        self._own: dict[str, float] = {}  # a longer interval asked for by a site (robots.txt Crawl-delay)
 
     @contextmanager
     def slot(self, key: str) -> Iterator[None]:
@@ -302,7 +334,13 @@ class _Throttle:
             try:
                 yield
             finally:
-                self._next[key] = max(self._next[key], _time.monotonic() + self.delay)
+                gap = max(self.delay, self._own.get(key, 0.0))
+                self._next[key] = max(self._next[key], _time.monotonic() + gap)
+
+    def at_least(self, key: str, seconds: float) -> None:
+        """Space requests to ``key`` by at least ``seconds`` from now on."""
+        with self._guard:
+            self._own[key] = max(self._own.get(key, 0.0), seconds)
 
     def defer(self, key: str, seconds: float) -> None:
         """Nothing more to ``key`` for ``seconds`` from now (Retry-After, backoff)."""
@@ -411,9 +449,11 @@ class _Fetcher:
         return s
 
     def close(self) -> None:
+        """Close this thread's connections (a worker thread's last call)."""
         s = getattr(self._local, "session", None)
         if s is not None:
             s.close()
+            self._local.session = None
 
     # robots.txt --------------------------------------------------------------------
     def allowed(self, url: str) -> bool:
@@ -448,6 +488,9 @@ class _Fetcher:
             return None
         rp = urllib.robotparser.RobotFileParser()
         rp.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", "replace").splitlines())
+        asked = rp.crawl_delay(USER_AGENT)
+        if asked:
+            self.throttle.at_least(domain_key(host), min(float(asked), CRAWL_DELAY_CAP))
         return rp
 
     # one request ---------------------------------------------------------------------
@@ -509,8 +552,14 @@ class _Fetcher:
         self.throttle.defer(domain_key(urlsplit(url).hostname or ""), seconds)
 
     def get(self, url: str, *, source_id: str, via: str, requested_url: str, note: str = "",
-            expect_html: bool = True, final_ok: bool = True) -> _Chain:
-        """GET ``url`` following redirects, with retries; archive every response."""
+            expect_html: bool = True, final_ok: bool = True,
+            accept: Callable[[ArchivedResponse], bool] | None = None) -> _Chain:
+        """GET ``url`` following redirects, with retries; archive every response.
+
+        ``final_ok=False`` archives even the last response as not final (a CDX answer);
+        ``accept`` decides it for the last response (an unusable Wayback capture is not
+        marked final, so it never shadows the page a source actually uses).
+        """
         chain = _Chain()
         current = url
         for _hop in range(MAX_REDIRECTS + 1):
@@ -543,7 +592,8 @@ class _Fetcher:
                 over_cap = ask is not None and ask > RETRY_AFTER_CAP
                 final = not is_hop and not (retryable and not last and not over_cap)
                 resp = self._archive(raw, url=current, source_id=source_id, via=via, requested_url=requested_url,
-                                     note=note, final=final and final_ok)
+                                     note=note, final=final and final_ok,
+                                     accept=accept if final and not raw.refused else None)
                 if retryable and over_cap:
                     chain.resp = resp
                     chain.error = (f"HTTP {s} with Retry-After {hdr.get('retry-after')!s} "
@@ -568,19 +618,22 @@ class _Fetcher:
         return chain
 
     def _archive(self, raw: _Raw, *, url: str, source_id: str, via: str, requested_url: str, note: str,
-                 final: bool) -> ArchivedResponse:
-        fetched_at = archive.warc_date()
-        archive.write_response(self.raw_dir, source_id=source_id, url=url, status=raw.status,
-                               headers=raw.headers or [], body=raw.body, via=via, final=final,
-                               status_text=raw.status_text, requested_url=requested_url, note=note or None,
-                               truncated=raw.truncated or None)
+                 final: bool, accept: Callable[[ArchivedResponse], bool] | None = None) -> ArchivedResponse:
         hdrs: dict[str, str] = {}
         for k, v in raw.headers or []:
             k = k.lower()
             hdrs[k] = f"{hdrs[k]}, {v}" if k in hdrs else v
-        return ArchivedResponse(source_id=source_id, url=url, status=raw.status, headers=hdrs, body=raw.body,
-                                via=via, fetched_at=fetched_at, final=final, requested_url=requested_url,
+        resp = ArchivedResponse(source_id=source_id, url=url, status=raw.status, headers=hdrs, body=raw.body,
+                                via=via, fetched_at=archive.warc_date(), final=final, requested_url=requested_url,
                                 note=note, truncated=raw.truncated)
+        if accept is not None:
+            resp = replace(resp, final=final and accept(resp))
+        archive.write_response(self.raw_dir, source_id=source_id, url=url, status=raw.status,
+                               headers=raw.headers or [], body=raw.body, via=via, fetched_at=resp.fetched_at,
+                               record_id=f"<urn:uuid:{uuid.uuid4()}>",
+                               final=resp.final, status_text=raw.status_text, requested_url=requested_url,
+                               note=note or None, truncated=raw.truncated or None)
+        return resp
 
 
 # -- one source ---------------------------------------------------------------------------
@@ -664,7 +717,8 @@ class _Collector:
             return None, "the CDX answer is not the expected JSON", n
         if not re.fullmatch(r"\d{4,14}", stamp):
             return None, f"the CDX answer has a bad timestamp {stamp[:20]!r}", n
-        chain = f.get(f"{self.base}/{stamp}id_/{url}", source_id=sid, via="wayback", requested_url=url, note=note)
+        chain = f.get(f"{self.base}/{stamp}id_/{url}", source_id=sid, via="wayback", requested_url=url, note=note,
+                      accept=lambda r: assess(r, self.max_bytes).ok)
         n += chain.attempts
         if chain.resp is None or chain.error:
             return None, f"capture {stamp}: {chain.error}", n

@@ -148,56 +148,74 @@ def charts(measures: pd.DataFrame, title_suffix: str = ""):
     return fig
 
 
-def explorer(out: str | Path):
-    """The interactive explorer for the run in ``out``: filters, article reader, live charts."""
-    import ipywidgets as w
-    import matplotlib.pyplot as plt
-    from IPython.display import HTML, display
+class Explorer:
+    """The interactive explorer for one run: filters, live charts, an article reader.
 
-    paths = RunPaths.at(out)
-    tables = load_run(paths.out)
-    measures = article_measures(tables["articles"], tables["quotes"], tables["citations"], tables["frames"])
-    sentences = None
-    if paths.frame_sentences.is_file():
-        sentences = pd.read_csv(paths.frame_sentences, dtype=str, keep_default_na=False)
+    Jupyter displays it as its widget (``.widget``); the controls are attributes so code
+    (and tests) can set filters: ``group``, ``outlet``, ``frame``, ``speaker``, ``article``.
+    """
 
-    group_w = w.SelectMultiple(options=[g for g in GROUPS if g in set(measures["group"])], description="Group",
-                               rows=2, layout=w.Layout(width="22em"))
-    outlet_w = w.SelectMultiple(options=sorted(set(measures["outlet"])), description="Outlet", rows=6,
-                                layout=w.Layout(width="22em"))
-    frame_w = w.Dropdown(options=[ALL, *[f for f in FRAME_IDS if f in measures.columns]], description="Frame")
-    speaker_w = w.Dropdown(options=[ALL, *SPEAKER_TYPES], description="Speaker")
-    article_w = w.Select(options=[], description="Article", rows=10, layout=w.Layout(width="40em"))
-    count_w = w.HTML()
-    chart_out = w.Output()
-    article_out = w.Output()
+    def __init__(self, out: str | Path):
+        import ipywidgets as w
 
-    def current() -> pd.DataFrame:
-        return filter_articles(measures, groups=list(group_w.value), outlets=list(outlet_w.value),
-                               frame=frame_w.value, speaker_type=speaker_w.value)
+        paths = RunPaths.at(out)
+        self.tables = load_run(paths.out)
+        t = self.tables
+        self.measures = article_measures(t["articles"], t["quotes"], t["citations"], t["frames"])
+        self.sentences = (pd.read_csv(paths.frame_sentences, dtype=str, keep_default_na=False)
+                          if paths.frame_sentences.is_file() else None)
+        m = self.measures
+        self.group = w.SelectMultiple(options=[g for g in GROUPS if g in set(m["group"])], description="Group",
+                                      rows=2, layout=w.Layout(width="24em"))
+        self.outlet = w.SelectMultiple(options=sorted(set(m["outlet"])), description="Outlet", rows=6,
+                                       layout=w.Layout(width="24em"))
+        self.frame = w.Dropdown(options=[ALL, *[f for f in FRAME_IDS if f in m.columns]], description="Frame")
+        self.speaker = w.Dropdown(options=[ALL, *SPEAKER_TYPES], description="Speaker")
+        self.article = w.Select(options=[], description="Article", rows=10, layout=w.Layout(width="44em"))
+        self.count = w.HTML()
+        self.chart = w.Output()
+        self.reader = w.HTML()
+        for control in (self.group, self.outlet, self.frame, self.speaker):
+            control.observe(self.refresh, names="value")
+        self.article.observe(self.show_article, names="value")
+        hint = w.HTML("<small>Hold Ctrl (Cmd on a Mac) to pick several groups or outlets; none picked means all.</small>")
+        self.widget = w.VBox([
+            w.HBox([w.VBox([self.group, self.outlet, hint]), w.VBox([self.frame, self.speaker, self.count])]),
+            self.chart, self.article, self.reader,
+        ])
+        self.refresh()
 
-    def refresh(*_):
-        sel = current()
-        count_w.value = f"<b>{len(sel)}</b> of {len(measures)} articles match"
-        article_w.options = [(f"{r.id} · {r.outlet} · {r.published}", r.id) for r in sel.itertuples(index=False)]
-        with chart_out:
-            chart_out.clear_output(wait=True)
+    def selected(self) -> pd.DataFrame:
+        """The articles that pass the current filters."""
+        return filter_articles(self.measures, groups=list(self.group.value), outlets=list(self.outlet.value),
+                               frame=self.frame.value, speaker_type=self.speaker.value)
+
+    def refresh(self, *_) -> None:
+        """Re-filter: count, article list and charts follow the controls."""
+        import matplotlib.pyplot as plt
+        from IPython.display import HTML, display
+
+        sel = self.selected()
+        self.count.value = f"<b>{len(sel)}</b> of {len(self.measures)} articles match"
+        self.article.options = [(f"{r.id} · {r.outlet} · {r.published or 'date unknown'}", r.id)
+                                for r in sel.itertuples(index=False)]
+        with self.chart:
+            self.chart.clear_output(wait=True)
             if len(sel):
                 fig = charts(sel, f" (n = {len(sel)})")
-                plt.show(fig)
+                plt.show()
                 plt.close(fig)
             else:
                 display(HTML("<p>No article matches these filters.</p>"))
 
-    def show_article(change):
-        with article_out:
-            article_out.clear_output(wait=True)
-            if change["new"]:
-                display(HTML(article_view(tables, change["new"], sentences)))
+    def show_article(self, change) -> None:
+        """Show the picked article with its quotes and frame evidence highlighted."""
+        self.reader.value = article_view(self.tables, change["new"], self.sentences) if change["new"] else ""
 
-    for widget in (group_w, outlet_w, frame_w, speaker_w):
-        widget.observe(refresh, names="value")
-    article_w.observe(show_article, names="value")
-    refresh()
-    filters = w.HBox([w.VBox([group_w, outlet_w]), w.VBox([frame_w, speaker_w, count_w])])
-    return w.VBox([filters, chart_out, article_w, article_out])
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def explorer(out: str | Path) -> Explorer:
+    """The explorer for the run in ``out`` (display it in JupyterLab: make it the cell's last line)."""
+    return Explorer(out)

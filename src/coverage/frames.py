@@ -170,32 +170,44 @@ def indonesian_family(stem: str, open_end: bool = False) -> str:
     return body + (r"\w*" if open_end else _ID_SUFFIX)
 
 
-def _slot(token: str, where: str) -> str:
-    """One word slot: alternatives separated by |, each a literal, word*, or ~stem."""
+def _word(alt: str, where: str) -> str:
+    """One word: a literal, ``word*`` or ``~stem`` (``~stem*``)."""
+    if re.search(r"[()\[\]{}\\^$+?]", alt):
+        raise StudyError(
+            f"{where}: {alt!r} looks like a regular expression; write the whole indicator as 're:...' "
+            "or use the codebook syntax (a|b, ~stem, word*, ..)"
+        )
+    if alt.startswith("~"):
+        open_end = alt.endswith("*")
+        stem = alt[1:].rstrip("*").lower()
+        if not _STEM_OK.fullmatch(stem):
+            raise StudyError(f"{where}: {alt!r} is not an Indonesian stem (letters and hyphens, at least 3)")
+        return indonesian_family(stem, open_end)
+    if alt.endswith("*"):
+        return _literal(alt[:-1]) + r"\w*"
+    return _literal(alt)
+
+
+def _literal(word: str) -> str:
+    """A literal word: a hyphen also matches a space or nothing, an apostrophe either
+    quote mark, a full stop may be left out (``No.``)."""
+    return (re.escape(word).replace(r"\-", "[-\\s]?").replace("'", "['’]")
+            .replace(r"\.", r"\.?"))
+
+
+def _segment(seg: str, where: str) -> str:
+    """Alternatives separated by ``|``, each one or more words in order."""
     alts = []
-    for alt in token.split("|"):
-        if not alt:
-            raise StudyError(f"{where}: empty alternative in {token!r}; remove the stray '|'")
-        if re.search(r"[()\[\]{}\\^$+?]", alt):
-            raise StudyError(
-                f"{where}: {alt!r} looks like a regular expression; write the whole indicator as 're:...' "
-                "or use the codebook syntax (a|b, ~stem, word*, ..)"
-            )
-        if alt.startswith("~"):
-            open_end = alt.endswith("*")
-            stem = alt[1:].rstrip("*").lower()
-            if not _STEM_OK.fullmatch(stem):
-                raise StudyError(f"{where}: {alt!r} is not an Indonesian stem (letters and hyphens, at least 3)")
-            alts.append(indonesian_family(stem, open_end))
-        elif alt.endswith("*"):
-            alts.append(re.escape(alt[:-1]).replace(r"\-", "[-\\s]?") + r"\w*")
-        else:
-            alts.append(re.escape(alt).replace(r"\-", "[-\\s]?").replace(r"\.", r"\.?"))
+    for phrase in seg.split("|"):
+        words = phrase.split()
+        if not words:
+            raise StudyError(f"{where}: empty alternative in {seg!r}; remove the stray '|'")
+        alts.append(_SEP.join(_word(w, where) for w in words))
     return "(?:" + "|".join(alts) + ")"
 
 
 def _compile_phrase(src: str, where: str, gap_words: int) -> re.Pattern:
-    """One indicator phrase (no && / !!) to a compiled pattern."""
+    """One indicator phrase (no && / !!): segments joined by ``..`` gaps, to a pattern."""
     src = src.strip()
     if not src:
         raise StudyError(f"{where}: empty indicator; delete the entry")
@@ -204,23 +216,15 @@ def _compile_phrase(src: str, where: str, gap_words: int) -> re.Pattern:
             return re.compile(src[3:].strip(), re.IGNORECASE)
         except re.error as exc:
             raise StudyError(f"{where}: bad regular expression {src[3:].strip()!r} ({exc}); fix or quote it") from None
-    parts: list[str] = []
-    need_sep = False
-    for tok in src.split():
-        gap = re.fullmatch(r"\.\.(\d*)", tok)
-        if gap:
-            if not parts:
-                raise StudyError(f"{where}: {src!r} starts with '..'; a gap needs words on both sides")
-            n = int(gap.group(1)) if gap.group(1) else gap_words
-            parts.append(f"(?:{_SEP}{_WORD}){{0,{n}}}?")
-            continue
-        if parts:
-            parts.append(_SEP)
-        parts.append(_slot(tok, where))
-        need_sep = True
-    if not need_sep or src.split()[-1].startswith(".."):
-        raise StudyError(f"{where}: {src!r} ends with '..'; a gap needs words on both sides")
-    return re.compile(r"(?<!\w)" + "".join(parts) + r"(?!\w)", re.IGNORECASE)
+    pieces = re.split(r"(?:^|\s)\.\.(\d*)(?=\s|$)", src)
+    segs, gaps = pieces[0::2], pieces[1::2]
+    if any(not s.strip() for s in segs):
+        raise StudyError(f"{where}: {src!r}: a '..' gap needs words on both sides")
+    out = _segment(segs[0], where)
+    for gap, seg in zip(gaps, segs[1:]):
+        n = int(gap) if gap else gap_words
+        out += f"(?:{_SEP}{_WORD}){{0,{n}}}?{_SEP}" + _segment(seg, where)
+    return re.compile(r"(?<!\w)" + out + r"(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

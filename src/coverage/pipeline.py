@@ -326,8 +326,10 @@ def run(
     # Refuse before any kernel starts: a bad parameter in notebook 05 should not cost a collection.
     for stage in stages:
         nb = nb_dir / f"{NOTEBOOK_OF[stage]}.ipynb"
-        if nb.is_file():
-            check_parameters(nb, {"sources": "", "out": "", "offline": False, "delay": 0.0})
+        if not nb.is_file():
+            raise StudyError(f"{_rel(nb)}: notebook not found; the run needs every stage's notebook "
+                             f"({', '.join(NOTEBOOK_OF[s] for s in stages)}); restore it from git")
+        check_parameters(nb, {"sources": "", "out": "", "offline": False, "delay": 0.0})
 
     if not offline and "collect" in stages and not web_reachable(src):
         print(OFFLINE_NOTE, flush=True)

@@ -21,7 +21,7 @@ h1{font-size:1.5rem;margin-bottom:.2rem} h2{font-size:1.15rem;margin-top:2rem;bo
 .demo{background:#fff4e5;border-left:4px solid #E69F00;padding:.6rem .9rem}
 .meta{color:#555;font-size:.9rem} table{border-collapse:collapse;font-size:.9rem}
 td,th{border-bottom:1px solid #eee;padding:.25rem .6rem;text-align:left}
-.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));gap:1.5rem}
+.grid{display:grid;align-items:start;grid-template-columns:repeat(auto-fill,minmax(30rem,1fr));gap:1.5rem}
 figure{margin:0;border:1px solid #eee;padding:.6rem} figure img{width:100%;height:auto}
 figcaption{font-size:.9rem;color:#333} figcaption small{color:#666}
 .broken{color:#a00;font-weight:bold}
@@ -87,7 +87,7 @@ def build_site(out: str | Path) -> Path:
     if manifest:
         counts = manifest.get("counts", {})
         rows = "".join(
-            f"<tr><th>{e(str(k))}</th><td>{e('' if v is None else str(v))}</td></tr>" for k, v in counts.items()
+            f"<tr><th>{e(str(k))}</th><td>{e('–' if v is None else str(v))}</td></tr>" for k, v in counts.items()
         )
         parts.append(
             f'<p class="meta">Run of {e(manifest.get("created_utc", ""))} (UTC), status {e(manifest.get("status", ""))}; '

@@ -1,0 +1,238 @@
+"""Media citations: which news outlets an article names as the source of what it reports.
+
+``citation_records(text, lang)`` finds every mention of an outlet that stands with a citation
+cue ("dilansir dari Forbes", "mengutip GSMArena", "menurut laporan Forbes", "kata Cirlig kepada
+Forbes", "Forbes melaporkan", "according to Forbes", "first reported by Forbes", "(via CNET)",
+"told Forbes", "Forbes' report says", a closing "Sumber: ..." or "(Kantor Berita Nusa)" credit);
+``cited_media(text, lang)`` gives the cited outlets once each, in order of first mention.
+
+Outlet names are canonicalised through data/codebook/media.yml; the cue patterns live in
+data/codebook/cues.yml (section ``citations``). What is not a citation:
+
+- an outlet named only inside a quotation (Xiaomi: “Kami kecewa dengan artikel dari Forbes”):
+  those are the speaker's words, not the article's sourcing;
+- an outlet named only as the object of a dispute ("Xiaomi membantah laporan Forbes itu",
+  "last week's Forbes report rests on three words ..."): the article does not relay it;
+- the company's own blog or statement ("dikutip dari blog resmi Xiaomi", "mengutip Xiaomi"):
+  its words are quotes (coverage.quotes), and the gazetteer's companies are never outlets;
+- datelines and bylines ("Jakarta (ANTARA) -", "Pewarta:"), and, when ``outlet`` is given, the
+  publishing outlet itself ("kata Andreas kepada detakINET" in detakINET's own article).
+
+Possessives are handled: in "Forbes' report says ..." the apostrophe neither opens a quotation
+nor hides the outlet; the report is Forbes' and Forbes is cited (cue "report").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from .config import CODEBOOK
+from .errors import StudyError
+from .quotes import CUES_YML, _paragraphs, extract_quotes, load_cues, rules_language
+from .speakers import MEDIA_YML, load_book
+
+_NAME = r"[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|of|the|dan|and|de|di)){0,4}"
+_OUTLET_LIKE = re.compile(
+    r"\.(?:com|co\.id|id|net|org|co|in|my|sg|ph|vn|co\.uk|news|example)\b|"
+    r"\b(?:News|Times|Post|Daily|Tekno|Techno|Tech|Media|Online|Herald|Tribune|Journal|Magazine|Gazette|Review|"
+    r"Wire|Insider|Berita|Kabar|Harian|Warta|Pos|TV|Radio|Weekly|Today|Express|Standard|Telegraph|Observer|"
+    r"Chronicle|Globe|Mail|Press|INET|Inet|Gadget|Gawai|Ponsel|Portal)\b"
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    cue: str
+    unlisted: str  # "any" | "outlet" | "none": which unlisted names this cue accepts
+    before: re.Pattern | None
+    after: re.Pattern | None
+
+
+@lru_cache(maxsize=4)
+def _rules(lang: str, path: Path = CUES_YML) -> tuple[_Cue, ...]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    items = (data.get("citations") or {}).get(lang)
+    if not items:
+        raise StudyError(f"{path}: no `citations: {lang}:` patterns; add them like the `id` ones")
+    rules = []
+    for i, it in enumerate(items):
+        try:
+            before = re.compile(r"(?:" + it["before"] + r")\s*$", re.IGNORECASE) if "before" in it else None
+            after = re.compile(it["after"], re.IGNORECASE) if "after" in it else None
+        except re.error as exc:
+            raise StudyError(f"{path}: citations.{lang} #{i + 1} ({it.get('cue')}) has a bad pattern ({exc}); fix it") from exc
+        strong = bool(it.get("strong"))
+        cue = str(it["cue"])
+        # verbs that only exist for media sourcing take any capitalised name; "X by ..." cues
+        # only names that look like an outlet (not "revealed by John Smith")
+        unlisted = "none"
+        if strong:
+            unlisted = "any" if cue in ("dilansir", "dikutip", "mengutip", "sumber", "via", "source", "menurut laporan") else "outlet"
+        rules.append(_Cue(cue, unlisted, before, after))
+    return tuple(rules)
+
+
+@lru_cache(maxsize=2)
+def _not_outlets(path: Path = MEDIA_YML) -> frozenset[str]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    return frozenset(str(w).lower() for w in data.get("not_outlets") or [])
+
+
+def canonical_outlet(name: str) -> str | None:
+    """The canonical name of an outlet (any alias of media.yml), or None if it is not listed."""
+    ent = load_book().lookup(str(name))
+    return ent.name if ent is not None and ent.kind == "media" else None
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip().rstrip(".,;:")
+    # drop trailing connector words the name pattern may have swallowed
+    name = re.sub(r"(?:\s+(?:of|the|dan|and|de|di))+$", "", name)
+    return name.strip()
+
+
+def _unlisted_ok(name: str, rule: _Cue) -> bool:
+    book = load_book()
+    if not name or name.lower() in _not_outlets() or re.fullmatch(r"[\d\W]+", name):
+        return False
+    if any(e.kind != "media" for _, _, e in book.find(name)):
+        return False  # a company, person or agency: its words are quotes, not a medium
+    if rule.unlisted == "any":
+        return True
+    return rule.unlisted == "outlet" and bool(_OUTLET_LIKE.search(name))
+
+
+def citation_records(text: str, lang: str, outlet: str | None = None) -> list[dict]:
+    """Every cited-outlet mention: dicts with cited (canonical name), cue, start, end.
+
+    ``start``/``end`` delimit the outlet's name in ``text``. ``outlet`` (optional) is the
+    publishing outlet, whose mentions of itself are not citations. See the module docstring.
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lang = rules_language(lang)
+    cb = load_cues(lang)
+    rules = _rules(lang)
+    book = load_book()
+    self_name = (canonical_outlet(outlet) or " ".join(str(outlet).split())).lower() if outlet else None
+    quoted = [(q["start"], q["end"]) for q in extract_quotes(text, lang) if q["kind"] == "direct"]
+    in_quote = lambda i: any(a <= i < b for a, b in quoted)  # noqa: E731
+    credit_rx = re.compile(r"^\s*(?:sumber|source|sources|sumber berita)\s*:", re.IGNORECASE)
+    out: list[dict] = []
+    seen: set[tuple[int, int]] = set()
+
+    def add(name: str, cue: str, s: int, e: int) -> None:
+        canon = canonical_outlet(name) or name
+        if self_name and canon.lower() == self_name:
+            return
+        if (s, e) in seen:
+            return
+        seen.add((s, e))
+        out.append({"cited": canon, "cue": cue, "start": s, "end": e})
+
+    for p in _paragraphs(text, cb):
+        line = text[p.start:p.end]
+        credit = bool(credit_rx.match(line))
+        if p.skip and not credit:
+            continue
+        # a closing credit that is nothing but "(Outlet)"
+        m = re.fullmatch(r"\(\s*(" + _NAME + r")\s*\)", line)
+        if m:
+            name = _clean_name(m.group(1))
+            if canonical_outlet(name) or _unlisted_ok(name, _Cue("sumber", "any", None, None)):
+                s = p.start + m.start(1)
+                add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+            continue
+        # listed outlets with a cue before or after them
+        for s, e, ent in book.find(line):
+            if ent.kind != "media" or in_quote(p.start + s):
+                continue
+            left = line[max(0, s - 160):s]
+            right = line[e:e + 160]
+            for r in rules:
+                if (r.before is not None and r.before.search(left)) or (r.after is not None and r.after.search(right)):
+                    add(line[s:e], r.cue, p.start + s, p.start + e)
+                    break
+        # unlisted names after strong cues ("dilansir dari Kabar Nusantara", "Sumber: A, B")
+        for r in rules:
+            if r.unlisted == "none" or r.before is None:
+                continue
+            pat = r.before.pattern[:-len(r"\s*$")]
+            for m in re.finditer(pat + r"\s*(" + _NAME + r")", line, re.IGNORECASE):
+                name = _clean_name(m.group(m.lastindex))
+                s = m.start(m.lastindex)
+                if not name[:1].isupper() and not name[:1].isdigit():
+                    continue  # the pattern is case-insensitive; a name is not
+                if canonical_outlet(name) or in_quote(p.start + s):
+                    continue
+                if _unlisted_ok(name, r):
+                    add(name, r.cue, p.start + s, p.start + s + len(name))
+        if credit:
+            # "Sumber: GSMArena, Kantor Berita Nusa": every item of the list
+            items = re.split(r",|\s+(?:dan|and)\s+|;", line.split(":", 1)[1])
+            pos = line.index(":") + 1
+            for it in items:
+                name = _clean_name(it)
+                if not name:
+                    continue
+                s = line.find(name, pos)
+                pos = s + len(name)
+                if canonical_outlet(name) or _unlisted_ok(name, _Cue("sumber", "any", None, None)):
+                    add(name, "sumber" if lang == "id" else "source", p.start + s, p.start + s + len(name))
+    out.sort(key=lambda r: (r["start"], r["end"]))
+    return out
+
+
+def cited_media(text: str, lang: str, outlet: str | None = None) -> list[str]:
+    """Canonical names of the outlets an article cites, once each, in order of first mention."""
+    names: list[str] = []
+    for r in citation_records(text, lang, outlet=outlet):
+        if r["cited"] not in names:
+            names.append(r["cited"])
+    return names
+
+
+# --- tables for the notebooks ---------------------------------------------------------------
+
+ACCOUNTS = ("Forbes' report only", "Xiaomi's statement only", "both", "neither")
+
+
+def account_table(articles, quotes, citations, *, report_outlet: str = "Forbes", company: str = "Xiaomi"):
+    """Whose account each article relays: the report's (Forbes'), the company's, both or neither.
+
+    An article relays the report's account when it cites the outlet (citations.csv), quotes the
+    outlet as a speaker, or quotes the researchers it reported on (speaker type researcher whose
+    name is in the gazetteer as one of the report's researchers, or any researcher when the
+    outlet is cited); it relays the company's account when it quotes the company (speaker
+    ``company``, or any company-type speaker). Columns: article_id, outlet, group, relays_report,
+    relays_company, account.
+    """
+    import pandas as pd
+
+    q = quotes.copy()
+    q["speaker"] = q["speaker"].fillna("")
+    report_speakers = set(q.loc[(q["speaker"] == report_outlet), "article_id"])
+    researchers = set(q.loc[q["speaker"].isin(["Gabi Cirlig", "Andrew Tierney"]), "article_id"])
+    cited = set(citations.loc[citations["cited"] == report_outlet, "article_id"])
+    comp = set(q.loc[(q["speaker"] == company) | (q["speaker_type"] == "company"), "article_id"])
+    from .config import ANALYSED_LANGUAGES
+
+    arts = articles[articles["language"].isin(ANALYSED_LANGUAGES)][["id", "outlet", "group"]].rename(columns={"id": "article_id"})
+    arts = arts.assign(
+        relays_report=arts["article_id"].isin(report_speakers | researchers | cited).astype(int),
+        relays_company=arts["article_id"].isin(comp).astype(int),
+    )
+    both = (arts["relays_report"] == 1) & (arts["relays_company"] == 1)
+    arts["account"] = "neither"
+    arts.loc[(arts["relays_report"] == 1) & ~both, "account"] = ACCOUNTS[0]
+    arts.loc[(arts["relays_company"] == 1) & ~both, "account"] = ACCOUNTS[1]
+    arts.loc[both, "account"] = "both"
+    arts["account"] = pd.Categorical(arts["account"], categories=list(ACCOUNTS), ordered=True)
+    return arts.sort_values(["group", "outlet", "article_id"]).reset_index(drop=True)
