@@ -15,10 +15,11 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
+import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from coverage import pipeline, summary
-from coverage.config import DEMO_SOURCES, FIGURES, FRAME_IDS, NOTEBOOKS, RunPaths
+from coverage.config import CODEBOOK, DEMO_SOURCES, FIGURES, FRAME_IDS, NOTEBOOKS, RunPaths
 from coverage.errors import StudyError
 
 PARAMS = 'sources: str = "s.csv"\nout: str = "build/x"\noffline: bool = True\ndelay: float = 1.0'
@@ -34,6 +35,16 @@ def make_notebook(path: Path, *code: str, params: str = PARAMS) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, str(path))
     return path
+
+
+def fake_collect(status: str = "ok") -> str:
+    """Code for a stand-in 01_collect: a fetch log of the two registry rows with ``status``."""
+    return (
+        "import pathlib\n"
+        "pathlib.Path(out).mkdir(parents=True, exist_ok=True)\n"
+        "pathlib.Path(out, 'fetch_log.csv').write_text("
+        f"'id,status,reason\\na,{status},x\\nb,{status},dns failure\\n')"
+    )
 
 
 def registry(path: Path) -> Path:
@@ -96,7 +107,7 @@ def test_a_failing_notebook_is_named_with_its_cell(tmp_path):
 
 def test_run_stops_at_the_first_failure_and_says_which(tmp_path):
     nbs = tmp_path / "nbs"
-    make_notebook(nbs / "01_collect.ipynb", "print('collected')")
+    make_notebook(nbs / "01_collect.ipynb", fake_collect())
     make_notebook(nbs / "02_extract.ipynb", "import json; json.loads('{')")
     for name in ("03_quoted_sources", "04_framing", "05_compare"):
         make_notebook(nbs / f"{name}.ipynb", "open('ran-too-far', 'w')")
@@ -120,6 +131,7 @@ def test_run_passes_absolute_parameters_and_reports_offline_when_the_web_is_unre
     )
     for name in pipeline.NOTEBOOK_OF.values():
         make_notebook(nbs / f"{name}.ipynb", record)
+    make_notebook(nbs / "01_collect.ipynb", fake_collect(), record)
     src = registry(tmp_path / "s.csv")
     pipeline.run(src, tmp_path / "run", offline=False, delay=0.5, notebooks=nbs)
     assert "the web could not be reached; using what the archive holds" in capsys.readouterr().out
@@ -134,6 +146,20 @@ def test_run_passes_absolute_parameters_and_reports_offline_when_the_web_is_unre
     assert (tmp_path / "run" / "site" / "index.html").is_file()
 
 
+def test_nothing_collected_stops_the_run_with_a_plain_reason(tmp_path, monkeypatch):
+    monkeypatch.setattr(pipeline, "PROBE_HOSTS", ("127.0.0.1",))
+    nbs = tmp_path / "nbs"
+    for name in pipeline.NOTEBOOK_OF.values():
+        make_notebook(nbs / f"{name}.ipynb", "open('ran-too-far', 'w')")
+    make_notebook(nbs / "01_collect.ipynb", fake_collect("failed"))
+    with pytest.raises(StudyError) as err:
+        pipeline.run(registry(tmp_path / "s.csv"), tmp_path / "run", offline=False, notebooks=nbs)
+    msg = str(err.value)
+    assert "none of the 2 sources could be collected" in msg
+    assert "the web could not be reached" in msg and "make demo" in msg
+    assert sorted(p.name for p in (tmp_path / "run" / "reports").glob("*.ipynb")) == ["01_collect.ipynb"]
+
+
 def test_from_a_later_stage_needs_the_earlier_outputs(tmp_path):
     with pytest.raises(StudyError) as err:
         pipeline.run(registry(tmp_path / "s.csv"), tmp_path / "run", offline=True, from_stage="compare")
@@ -141,6 +167,21 @@ def test_from_a_later_stage_needs_the_earlier_outputs(tmp_path):
     assert "articles.csv is missing" in msg and "02_extract" in msg and "--from extract" in msg
     with pytest.raises(StudyError, match="unknown stage"):
         pipeline.run(registry(tmp_path / "s.csv"), tmp_path / "run", from_stage="analyse")
+
+
+def test_figures_of_the_notebooks_about_to_run_are_forgotten_first(tmp_path):
+    from coverage import plots
+
+    figs = RunPaths.at(tmp_path).figures
+    for name, nb in (("compare_old", "05_compare"), ("quotes_speakers", "03_quoted_sources")):
+        for f in (f"{name}.png", f"{name}.svg", f"{name}.csv"):
+            (figs / f).parent.mkdir(parents=True, exist_ok=True)
+            (figs / f).write_text("x")
+        plots.record_figure(figs, name=name, caption="c", notebook=nb)
+    assert pipeline.forget_figures(tmp_path, ["04_framing", "05_compare"]) == ["compare_old"]
+    assert sorted(p.name for p in figs.iterdir()) == [
+        "figures.json", "quotes_speakers.csv", "quotes_speakers.png", "quotes_speakers.svg"]
+    assert list(plots.read_index(figs)) == ["quotes_speakers"]
 
 
 # --------------------------------------------------------------------------- a hand-made run
@@ -198,7 +239,7 @@ def test_article_measures_by_hand(tmp_path):
     assert m.loc[["k1", "k2", "e1", "e2"], "relays_xiaomi"].tolist() == [1, 1, 0, 0]
     assert m.loc[["k1", "k2", "e1", "e2"], "wire_copy"].tolist() == [1, 1, 0, 0]
     accounts = summary.relayed_accounts(m.reset_index()).set_index(["group", "account"])["k"]
-    assert accounts[("indonesia", "Xiaomi's account only")] == 2
+    assert accounts[("indonesia", "Xiaomi's statement only")] == 2
     assert accounts[("international", "Forbes' report only")] == 1 and accounts[("international", "neither")] == 1
 
 
@@ -221,6 +262,8 @@ def test_run_from_compare_makes_figures_reports_manifest_site_and_copies(tmp_pat
     assert manifest["stages_run"] == ["compare"] and manifest["counts"]["quotes"] == 4
     assert manifest["counts"]["extracted"] == 4 and manifest["demo"] is True
     assert len(manifest["sources"]["sha256"]) == 64 and manifest["packages"]["pandas"] == pd.__version__
+    frames_yml = yaml.safe_load((CODEBOOK / "frames.yml").read_text())
+    assert manifest["codebooks"]["frames"]["version"] == str(frames_yml["version"])
     readme = (dest / "README.md").read_text()
     assert readme.count("synthetic demo corpus") >= len(names)
     assert "notebooks/05_compare.ipynb" in readme and "keep-me.txt" not in readme

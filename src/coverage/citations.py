@@ -31,7 +31,6 @@ from pathlib import Path
 
 import yaml
 
-from .config import CODEBOOK
 from .errors import StudyError
 from .quotes import CUES_YML, _paragraphs, extract_quotes, load_cues, rules_language
 from .speakers import MEDIA_YML, load_book
@@ -236,3 +235,39 @@ def account_table(articles, quotes, citations, *, report_outlet: str = "Forbes",
     arts.loc[both, "account"] = "both"
     arts["account"] = pd.Categorical(arts["account"], categories=list(ACCOUNTS), ordered=True)
     return arts.sort_values(["group", "outlet", "article_id"]).reset_index(drop=True)
+
+
+def account_by_outlet(accounts):
+    """Articles per outlet and account (``account_table`` output): outlet, group, one column
+    per account category, total; the numbers the accounts figure plots."""
+    import pandas as pd
+
+    t = pd.crosstab([accounts["group"], accounts["outlet"]], accounts["account"], dropna=False)
+    t = t.reindex(columns=list(ACCOUNTS), fill_value=0)
+    t = t[t.sum(axis=1) > 0]
+    t["total"] = t.sum(axis=1)
+    return t.reset_index().sort_values(["group", "total", "outlet"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def plot_accounts(per_outlet, *, title: str = "Whose account each outlet relayed"):
+    """Stacked horizontal bars of ``account_by_outlet`` (articles per outlet and account)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    from .plots import use_style
+
+    use_style()
+    group_label = {"indonesia": "Indonesia", "international": "international"}
+    labels = per_outlet["outlet"] + " (" + per_outlet["group"].map(group_label).fillna(per_outlet["group"]) + ")"
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(per_outlet) + 1.6))
+    left = None
+    for account in ACCOUNTS:
+        ax.barh(labels, per_outlet[account], left=left, label=account)
+        left = per_outlet[account] if left is None else left + per_outlet[account]
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("articles")
+    ax.set_ylabel("outlet (group)")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize="small")
+    return fig

@@ -13,7 +13,10 @@ measure) so the framing, quotation and comparison notebooks use one implementati
 - :func:`log_odds_keyness` - weighted log-odds ratio with an informative Dirichlet prior
   (Monroe, Colaresi & Quinn 2008, "Fightin' words", Political Analysis 16(4)).
 - :func:`cooccurrence` - how often two measures appear in the same article.
-- :func:`dedupe` - count a syndicated cluster once, or once per outlet.
+- :func:`dedupe` - count a syndicated cluster once, or once per outlet;
+  :func:`prevalence_under_rules` - the shares under each rule, side by side.
+- :func:`prevalence_by_period` - shares per day (or week) of publication.
+- :func:`keyness_by_language` - keyness between the groups within each language.
 """
 
 from __future__ import annotations
@@ -38,6 +41,11 @@ __all__ = [
     "tokenize",
     "cooccurrence",
     "dedupe",
+    "prevalence_under_rules",
+    "prevalence_by_period",
+    "keyness_by_language",
+    "difference_tests_under_rules",
+    "side_by_side",
 ]
 
 
@@ -348,3 +356,108 @@ def dedupe(
     order = pd.DataFrame({"key": key, "id": ids, "pos": np.arange(len(df))})
     keep = order.sort_values(["key", "id"], kind="mergesort").drop_duplicates("key")["pos"].sort_values()
     return df.iloc[keep.to_numpy()].copy()
+
+
+def prevalence_under_rules(
+    df: pd.DataFrame,
+    value_cols: Sequence[str],
+    group_col: str = "group",
+    rules: Sequence[str] = ("article", "outlet", "cluster"),
+    **dedupe_kwargs,
+) -> pd.DataFrame:
+    """:func:`prevalence_by_group` under each syndication rule of :func:`dedupe`, stacked with a
+    ``rule`` column, so "every article", "once per outlet" and "once per cluster" sit side by side."""
+    parts = [prevalence_by_group(dedupe(df, rule, **dedupe_kwargs), value_cols, group_col).assign(rule=rule)
+             for rule in rules]
+    out = pd.concat(parts, ignore_index=True)
+    return out[["rule", "group", "value", "k", "n", "share", "lo", "hi"]]
+
+
+def prevalence_by_period(
+    df: pd.DataFrame,
+    value_cols: Sequence[str],
+    date_col: str = "published",
+    group_col: str | None = "group",
+    freq: str = "D",
+) -> pd.DataFrame:
+    """Share of rows with each value, per publication period (``freq`` "D" day, "W" week) and
+    group: period, group, value, k, n, share, lo, hi. Rows without a YYYY-MM-DD date are left
+    out (their number is in ``.attrs["undated"]``)."""
+    dates = pd.to_datetime(df[date_col], errors="coerce", format="%Y-%m-%d")
+    known = df.assign(period=dates.dt.to_period(freq).dt.start_time.dt.strftime("%Y-%m-%d")).loc[dates.notna()]
+    keys = ["period"] + ([group_col] if group_col else [])
+    rows = []
+    for key, part in known.groupby(keys, sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        prev = prevalence_by_group(part.assign(_g="all"), value_cols, "_g").drop(columns="group")
+        prev.insert(0, "period", key[0])
+        if group_col:
+            prev.insert(1, "group", key[1])
+        rows.append(prev)
+    cols = keys + ["value", "k", "n", "share", "lo", "hi"]
+    out = pd.concat(rows, ignore_index=True)[cols] if rows else pd.DataFrame(columns=cols)
+    out.attrs["undated"] = int(dates.isna().sum())
+    return out
+
+
+def keyness_by_language(
+    df: pd.DataFrame,
+    text_col: str = "text",
+    lang_col: str = "language",
+    group_col: str = "group",
+    *,
+    top: int = 15,
+    min_count: int = 3,
+    stopwords: dict[str, Iterable[str]] | None = None,
+) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Within each language, the words that distinguish the two groups' articles
+    (:func:`log_odds_keyness`; prior = that language's articles pooled).
+
+    Words are never compared across languages: an Indonesian word is not "typical of
+    Indonesian outlets" because English outlets do not use it. Returns the ``top`` words
+    each way per language (language, side, group, term, count_a, count_b, log_odds, z) and,
+    for languages that could not be compared, the reason.
+    """
+    rows, skipped = [], {}
+    for lang, part in df.groupby(lang_col, sort=True):
+        groups = _group_order(part[group_col])
+        if len(groups) != 2:
+            skipped[lang] = (f"only {', '.join(map(str, groups)) or 'no'} articles in this language; "
+                             "a within-language contrast needs both groups")
+            continue
+        ga, gb = groups
+        texts_a = part.loc[part[group_col] == ga, text_col].fillna("").tolist()
+        texts_b = part.loc[part[group_col] == gb, text_col].fillna("").tolist()
+        k = log_odds_keyness(texts_a, texts_b, min_count=min_count, stopwords=(stopwords or {}).get(lang, ()))
+        if k.empty:
+            skipped[lang] = "no word reaches the minimum count"
+            continue
+        head = k.head(top).assign(side=ga, group=ga)
+        tail = k.tail(top).iloc[::-1].assign(side=gb, group=gb)
+        rows.append(pd.concat([head, tail]).assign(language=lang))
+    cols = ["language", "side", "group", "term", "count_a", "count_b", "log_odds", "z"]
+    out = pd.concat(rows, ignore_index=True)[cols] if rows else pd.DataFrame(columns=cols)
+    return out, skipped
+
+
+def difference_tests_under_rules(
+    df: pd.DataFrame,
+    value_cols: Sequence[str],
+    group_col: str = "group",
+    rules: Sequence[str] = ("article", "outlet", "cluster"),
+    **dedupe_kwargs,
+) -> pd.DataFrame:
+    """:func:`difference_tests` under each syndication rule of :func:`dedupe`, stacked with a
+    ``rule`` column (BH adjustment within each rule, over the value columns)."""
+    return pd.concat([difference_tests(dedupe(df, rule, **dedupe_kwargs), value_cols, group_col).assign(rule=rule)
+                      for rule in rules], ignore_index=True)
+
+
+def side_by_side(table: pd.DataFrame, *, column: str = "rule", labels: dict[str, str] | None = None) -> pd.DataFrame:
+    """A readable pivot of :func:`prevalence_under_rules` output: rows (group, value), one column
+    per rule, cells "k/n (share%)"."""
+    t = table.copy()
+    t["value"] = t["value"].map(lambda v: (labels or {}).get(v, v))
+    t["cell"] = [f"{k}/{n} ({100 * s:.0f}%)" if n else "-" for k, n, s in zip(t["k"], t["n"], t["share"])]
+    order = list(dict.fromkeys(t[column]))
+    return t.pivot(index=["group", "value"], columns=column, values="cell")[order]

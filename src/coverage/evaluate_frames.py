@@ -1,6 +1,7 @@
 """Validate the frame measure against hand coding: ``python -m coverage evaluate frames --gold FILE``.
 
-Gold file format (CSV, UTF-8, comma-separated, header row; the README copies this section):
+Gold file format (CSV, UTF-8, comma-separated, one header row, columns in any order; the
+README copies this section):
 
 ====================  ========================================================================
 column                content

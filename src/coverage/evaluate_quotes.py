@@ -32,6 +32,8 @@ JSON Lines (UTF-8), one article per line::
   dari, mengutip, menurut laporan, according to, reported, told, via, "Sumber:" credits), each
   once; aliases are accepted. An outlet mentioned only as the object of a dispute ("Xiaomi
   membantah laporan Forbes itu"), or only inside a quotation, is not cited.
+  Optional ``outlet``: the publishing outlet; its mentions of itself ("kata X kepada
+  KompasTekno" in a KompasTekno article) are then not counted as citations.
   Coding rules followed for data/gold/quotes_demo.jsonl: a quote inside a quote belongs to the
   outer quote; scare quotes and titles are not quotes; an indirect quote needs at least three
   words of reported content.
@@ -85,7 +87,8 @@ def _locate(text: str, quote: str, after: int) -> tuple[int, int] | None:
     words = [w for w in re.split(r"[\s" + re.escape(_MARKS) + r"]+", quote) if w]
     if not words:
         return None
-    rx = re.compile(r"[\s" + re.escape(_MARKS) + r"]+".join(re.escape(w) for w in words))
+    sep = r"[\s" + re.escape(_MARKS) + r"]+"
+    rx = re.compile(sep.join(re.escape(w) for w in words))
     for origin in (after, 0):
         m = rx.search(text, origin)
         if m:
@@ -269,7 +272,7 @@ def score_articles(articles: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
                 if prefix == "a" and match == "0.5":
                     pair_rows += _pair_rows(art, g, p, pairs)
         gold_out = _canon_outlets(art.get("cited", []), lang)
-        pred_out = _canon_outlets(cited_media(text, lang), lang)
+        pred_out = _canon_outlets(cited_media(text, lang, outlet=art.get("outlet")), lang)
         o = counts["outlet"]
         o["tp"] += len(gold_out & pred_out)
         o["pred"] += len(pred_out)

@@ -10,7 +10,9 @@ coding rules. This module:
    (sentence, frame) with the matched text as evidence;
 3. decides article-level presence (:func:`detect_frames`): a frame is present when at least
    ``strong_sentences`` sentences carry a strong indicator or at least ``any_sentences``
-   sentences carry any indicator (codebook ``threshold``, overridable per frame);
+   sentences carry any indicator, of which at least one a strong or weak one (``context``
+   indicators, such as "the Chinese phone maker", never make a frame alone); the codebook's
+   ``threshold``, overridable per frame;
 4. measures intensity: sentences carrying the frame per 1,000 words (words =
    whitespace-separated tokens of the text);
 5. builds the run tables (:func:`frame_table` -> frames.csv, :func:`sentence_table` ->
@@ -34,6 +36,7 @@ from .errors import StudyError
 
 CODEBOOK_PATH = CODEBOOK / "frames.yml"
 SENTENCE_COLUMNS = ["sentence_no", "start", "end", "sentence", "frame", "matched", "strength"]
+STRENGTHS = ("strong", "weak", "context")  # strongest first
 LANG_ALIASES = {"in": "id", "ind": "id", "eng": "en"}  # "in" is the withdrawn ISO code for Indonesian
 
 __all__ = [
@@ -47,6 +50,14 @@ __all__ = [
     "sentence_table",
     "count_words",
     "indonesian_family",
+    "frame_run",
+    "frame_articles",
+    "codebook_table",
+    "coding_summary",
+    "frame_labels",
+    "cooccurrence_figure",
+    "frames_over_time_figure",
+    "keyness_figure",
 ]
 
 
@@ -170,8 +181,12 @@ def indonesian_family(stem: str, open_end: bool = False) -> str:
     return body + (r"\w*" if open_end else _ID_SUFFIX)
 
 
-def _word(alt: str, where: str) -> str:
-    """One word: a literal, ``word*`` or ``~stem`` (``~stem*``)."""
+_ID_CLITIC = r"(?:nya|lah|pun|ku|mu)?"
+
+
+def _word(alt: str, where: str, lang: str | None = None) -> str:
+    """One word: a literal, ``word*`` or ``~stem`` (``~stem*``). Indonesian literals also
+    match with a clitic (reputasi -> reputasinya, pendapatan -> pendapatannya)."""
     if re.search(r"[()\[\]{}\\^$+?]", alt):
         raise StudyError(
             f"{where}: {alt!r} looks like a regular expression; write the whole indicator as 're:...' "
@@ -185,7 +200,7 @@ def _word(alt: str, where: str) -> str:
         return indonesian_family(stem, open_end)
     if alt.endswith("*"):
         return _literal(alt[:-1]) + r"\w*"
-    return _literal(alt)
+    return _literal(alt) + (_ID_CLITIC if lang == "id" else "")
 
 
 def _literal(word: str) -> str:
@@ -195,18 +210,18 @@ def _literal(word: str) -> str:
             .replace(r"\.", r"\.?"))
 
 
-def _segment(seg: str, where: str) -> str:
+def _segment(seg: str, where: str, lang: str | None = None) -> str:
     """Alternatives separated by ``|``, each one or more words in order."""
     alts = []
     for phrase in seg.split("|"):
         words = phrase.split()
         if not words:
             raise StudyError(f"{where}: empty alternative in {seg!r}; remove the stray '|'")
-        alts.append(_SEP.join(_word(w, where) for w in words))
+        alts.append(_SEP.join(_word(w, where, lang) for w in words))
     return "(?:" + "|".join(alts) + ")"
 
 
-def _compile_phrase(src: str, where: str, gap_words: int) -> re.Pattern:
+def _compile_phrase(src: str, where: str, gap_words: int, lang: str | None = None) -> re.Pattern:
     """One indicator phrase (no && / !!): segments joined by ``..`` gaps, to a pattern."""
     src = src.strip()
     if not src:
@@ -220,10 +235,10 @@ def _compile_phrase(src: str, where: str, gap_words: int) -> re.Pattern:
     segs, gaps = pieces[0::2], pieces[1::2]
     if any(not s.strip() for s in segs):
         raise StudyError(f"{where}: {src!r}: a '..' gap needs words on both sides")
-    out = _segment(segs[0], where)
+    out = _segment(segs[0], where, lang)
     for gap, seg in zip(gaps, segs[1:]):
         n = int(gap) if gap else gap_words
-        out += f"(?:{_SEP}{_WORD}){{0,{n}}}?{_SEP}" + _segment(seg, where)
+        out += f"(?:{_SEP}{_WORD}){{0,{n}}}?{_SEP}" + _segment(seg, where, lang)
     return re.compile(r"(?<!\w)" + out + r"(?!\w)", re.IGNORECASE)
 
 
@@ -238,12 +253,12 @@ class Indicator:
     where: str
 
 
-def _compile_indicator(src: str, strength: str, where: str, gap_words: int) -> Indicator:
+def _compile_indicator(src: str, strength: str, where: str, gap_words: int, lang: str | None = None) -> Indicator:
     if not isinstance(src, str):
         raise StudyError(f"{where}: indicators are strings, got {src!r}; quote it")
     body, _, unless = src.partition(" !! ")
-    parts = tuple(_compile_phrase(p, where, gap_words) for p in body.split(" && "))
-    unl = _compile_phrase(unless, where, gap_words) if unless.strip() else None
+    parts = tuple(_compile_phrase(p, where, gap_words, lang) for p in body.split(" && "))
+    unl = _compile_phrase(unless, where, gap_words, lang) if unless.strip() else None
     return Indicator(src, strength, parts, unl, where)
 
 
@@ -258,7 +273,7 @@ class Frame:
     exclusions: dict[str, tuple[re.Pattern, ...]] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per codebook file version
 class Compiled:
     version: str
     frames: tuple[Frame, ...]
@@ -344,7 +359,7 @@ def load_codebook(path: str | Path | None = None) -> dict[str, Any]:
     data["skip_sentences"] = skip
     for lang, pats in skip.items():
         for i, pat in enumerate(pats or []):
-            _compile_phrase(pat, where("skip_sentences", lang, i), gap)
+            _compile_phrase(pat, where("skip_sentences", lang, i), gap, lang)
 
     frames = data.get("frames")
     if not isinstance(frames, dict):
@@ -373,15 +388,15 @@ def load_codebook(path: str | Path | None = None) -> dict[str, Any]:
             if not isinstance(block, dict) or not (block.get("strong") or block.get("weak")):
                 raise StudyError(f"{where('frames', fid, 'indicators', lang)}: give strong and/or weak indicators for {lang!r}")
             for strength in block:
-                if strength not in ("strong", "weak"):
-                    raise StudyError(f"{where('frames', fid, 'indicators', lang, strength)}: use 'strong' or 'weak', not {strength!r}")
+                if strength not in STRENGTHS:
+                    raise StudyError(f"{where('frames', fid, 'indicators', lang, strength)}: use 'strong', 'weak' or 'context', not {strength!r}")
                 for i, src in enumerate(block[strength] or []):
-                    _compile_indicator(src, strength, where("frames", fid, "indicators", lang, strength, i), gap)
+                    _compile_indicator(src, strength, where("frames", fid, "indicators", lang, strength, i), gap, lang)
         exc = fr.setdefault("exclusions", {}) or {}
         fr["exclusions"] = exc
         for lang, pats in exc.items():
             for i, pat in enumerate(pats or []):
-                _compile_phrase(pat, where("frames", fid, "exclusions", lang, i), gap)
+                _compile_phrase(pat, where("frames", fid, "exclusions", lang, i), gap, lang)
         fth = fr.get("threshold") or {}
         for key in ("strong_sentences", "any_sentences"):
             if key in fth and (not isinstance(fth[key], int) or fth[key] < 1):
@@ -401,17 +416,17 @@ def _compiled(path: str | None, mtime: float) -> Compiled:
         fth = fr.get("threshold") or {}
         inds = {
             lang: tuple(
-                _compile_indicator(src, strength, f"{fid}.{lang}.{strength}[{i}]", gap)
-                for strength in ("strong", "weak")
+                _compile_indicator(src, strength, f"{fid}.{lang}.{strength}[{i}]", gap, lang)
+                for strength in STRENGTHS
                 for i, src in enumerate((fr["indicators"].get(lang) or {}).get(strength) or [])
             )
             for lang in fr["indicators"]
         }
-        excl = {lang: tuple(_compile_phrase(p, f"{fid}.exclusions.{lang}", gap) for p in pats or [])
+        excl = {lang: tuple(_compile_phrase(p, f"{fid}.exclusions.{lang}", gap, lang) for p in pats or [])
                 for lang, pats in fr["exclusions"].items()}
         frames.append(Frame(fid, fth.get("strong_sentences", th["strong_sentences"]),
                             fth.get("any_sentences", th["any_sentences"]), inds, excl))
-    skip = {lang: tuple(_compile_phrase(p, f"skip_sentences.{lang}", gap) for p in pats or [])
+    skip = {lang: tuple(_compile_phrase(p, f"skip_sentences.{lang}", gap, lang) for p in pats or [])
             for lang, pats in data["skip_sentences"].items()}
     borrow = {lang: tuple(v) for lang, v in data["borrow"].items()}
     return Compiled(data["version"], tuple(frames), skip, borrow)
@@ -450,10 +465,19 @@ def _first_free(pattern: re.Pattern, sentence: str, blocked: list[tuple[int, int
     return None
 
 
-def _code_one(sentence: str, frame: Frame, langs: tuple[str, ...]) -> tuple[list[str], bool] | None:
-    blocked = [m.span() for lg in langs for pat in frame.exclusions.get(lg, ()) for m in pat.finditer(sentence)]
+def _all_spans(pattern: re.Pattern, sentence: str) -> list[tuple[int, int]]:
+    """Every match span, overlapping ones included ("privat atau" must not hide "atau anonymous")."""
+    spans, pos = [], 0
+    while (m := pattern.search(sentence, pos)) is not None:
+        spans.append(m.span())
+        pos = m.start() + 1
+    return spans
+
+
+def _code_one(sentence: str, frame: Frame, langs: tuple[str, ...]) -> tuple[list[str], str] | None:
+    blocked = [span for lg in langs for pat in frame.exclusions.get(lg, ()) for span in _all_spans(pat, sentence)]
     matched: list[str] = []
-    strong = False
+    best = len(STRENGTHS)
     for lg in langs:
         for ind in frame.indicators.get(lg, ()):
             if ind.unless is not None and ind.unless.search(sentence):
@@ -465,9 +489,9 @@ def _code_one(sentence: str, frame: Frame, langs: tuple[str, ...]) -> tuple[list
                     break
                 found.append(m.group(0))
             else:
-                strong = strong or ind.strength == "strong"
+                best = min(best, STRENGTHS.index(ind.strength))
                 matched.extend(t for t in found if t not in matched)
-    return (matched, strong) if matched else None
+    return (matched, STRENGTHS[best]) if matched else None
 
 
 def code_sentences(text: str, lang: str, *, codebook: str | Path | None = None) -> pd.DataFrame:
@@ -475,11 +499,19 @@ def code_sentences(text: str, lang: str, *, codebook: str | Path | None = None) 
 
     Columns: sentence_no (1-based, counting every sentence of the text), start, end
     (character offsets into ``text``), sentence, frame, matched (the matched words,
-    ``; ``-separated), strength (``strong`` if any matched indicator is strong, else
-    ``weak``). Link lists and credits (codebook ``skip_sentences``) are numbered but not coded.
+    ``; ``-separated), strength (the strongest matched indicator: ``strong``, ``weak`` or
+    ``context``). Link lists and credits (codebook ``skip_sentences``) are numbered but not coded.
     """
     code = _norm_lang(lang)
     cb = _codebook(codebook)
+    rows = _coded_rows(text or "", code, cb)
+    return pd.DataFrame(list(rows), columns=SENTENCE_COLUMNS).astype(
+        {"sentence_no": "int64", "start": "int64", "end": "int64"})
+
+
+@functools.lru_cache(maxsize=4096)
+def _coded_rows(text: str, code: str, cb: Compiled) -> tuple[tuple, ...]:
+    # Cached: the analyse stage codes each article twice (frames.csv and frame_sentences.csv).
     langs = (code, *cb.borrow.get(code, ()))
     rows = []
     for no, (a, b) in enumerate(split_sentences(text), start=1):
@@ -489,25 +521,33 @@ def code_sentences(text: str, lang: str, *, codebook: str | Path | None = None) 
         for frame in cb.frames:
             hit = _code_one(sent, frame, langs)
             if hit:
-                rows.append((no, a, b, sent, frame.id, "; ".join(hit[0]), "strong" if hit[1] else "weak"))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
-        {"sentence_no": "int64", "start": "int64", "end": "int64"})
+                rows.append((no, a, b, sent, frame.id, "; ".join(hit[0]), hit[1]))
+    return tuple(rows)
 
 
 def _scores(coded: pd.DataFrame, n_words: int, cb: Compiled) -> pd.DataFrame:
-    counts = coded.groupby("frame").agg(sentences=("sentence_no", "nunique"),
-                                        strong_sentences=("strength", lambda s: int((s == "strong").sum())))
-    out = counts.reindex(list(FRAME_IDS), fill_value=0)
-    mins = pd.DataFrame({"strong_min": [f.strong_min for f in cb.frames], "any_min": [f.any_min for f in cb.frames]},
-                        index=list(FRAME_IDS))
-    out["present"] = ((out["strong_sentences"] >= mins["strong_min"]) | (out["sentences"] >= mins["any_min"])).astype(int)
-    out["intensity"] = out["sentences"] / n_words * 1000 if n_words else float("nan")
-    out.index.name = "frame"
-    return out.reset_index()
+    # Plain counting: this runs once per article, and a pandas groupby per article is slow.
+    sentences = dict.fromkeys(FRAME_IDS, 0)
+    strong = dict.fromkeys(FRAME_IDS, 0)
+    context = dict.fromkeys(FRAME_IDS, 0)
+    for frame, strength in zip(coded["frame"], coded["strength"]):
+        sentences[frame] += 1  # one row per (sentence, frame): rows are sentences
+        strong[frame] += strength == "strong"
+        context[frame] += strength == "context"
+    rows = []
+    for f in cb.frames:
+        evidence = sentences[f.id] - context[f.id]
+        # Context-only evidence (a descriptor such as "the Chinese phone maker") never makes a frame.
+        present = strong[f.id] >= f.strong_min or (sentences[f.id] >= f.any_min and evidence >= 1)
+        rows.append({"frame": f.id, "sentences": sentences[f.id], "strong_sentences": strong[f.id],
+                     "context_sentences": context[f.id], "present": int(present),
+                     "intensity": sentences[f.id] / n_words * 1000 if n_words else float("nan")})
+    return pd.DataFrame(rows)
 
 
 def frame_scores(text: str, lang: str, *, codebook: str | Path | None = None) -> pd.DataFrame:
-    """Per frame: sentences carrying it, of which strong, present (0/1), intensity per 1,000 words."""
+    """Per frame: sentences carrying it, of which strong and context-only, present (0/1),
+    intensity per 1,000 words."""
     cb = _codebook(codebook)
     return _scores(code_sentences(text, lang, codebook=codebook), count_words(text), cb)
 
@@ -594,3 +634,171 @@ def sentence_table(articles: pd.DataFrame, *, codebook: str | Path | None = None
         return pd.DataFrame(columns=cols)
     out = pd.concat(parts, ignore_index=True).assign(codebook_version=cb.version)[cols]
     return out.sort_values(["article_id", "sentence_no"], kind="mergesort").reset_index(drop=True)
+
+
+def frame_run(out: str | Path, *, codebook: str | Path | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Code every article of the run in ``out``: write DIR/frames.csv and DIR/frame_sentences.csv
+    (atomically; same articles and codebook, same bytes) and return both tables."""
+    from . import atomic
+    from .analyse import read_articles
+    from .config import RunPaths
+
+    paths = RunPaths.at(out)
+    articles = read_articles(paths)
+    frames, sentences = frame_table(articles, codebook=codebook), sentence_table(articles, codebook=codebook)
+    atomic.write_csv(frames, paths.frames)
+    atomic.write_csv(sentences, paths.frame_sentences)
+    return frames, sentences
+
+
+def frame_articles(frames: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """frames.csv joined with the article metadata the comparisons need (group, language,
+    outlet, published, cluster_id, title, text), coded articles only, frame columns as int."""
+    meta_cols = [c for c in ("id", "group", "language", "outlet", "published", "cluster_id", "title", "kind", "text")
+                 if c in articles.columns]
+    meta = articles[meta_cols].rename(columns={"id": "article_id"})
+    merged = frames.merge(meta, on="article_id", how="left", validate="one_to_one")
+    coded = merged[merged["coded"] == 1].copy()
+    for f in FRAME_IDS:
+        coded[f] = coded[f].astype(int)
+    return coded.reset_index(drop=True)
+
+
+# =========================================================================== for the framing notebook
+
+
+def coding_summary(frame_rows: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles and coded articles per language (languages without full analysis: coded 0)."""
+    lang = articles.set_index("id")["language"]
+    t = frame_rows.assign(language=frame_rows["article_id"].map(lang))
+    return t.groupby("language")["coded"].agg(articles="size", coded="sum").reset_index()
+
+
+def codebook_table(path: str | Path | None = None) -> pd.DataFrame:
+    """The codebook as a reader sees it: frame, English and Indonesian label, definition,
+    number of indicators (strong/weak per language), threshold and reference."""
+    cb = load_codebook(path)
+    th = cb["threshold"]
+    rows = []
+    for fid in FRAME_IDS:
+        fr = cb["frames"][fid]
+        fth = {**th, **(fr.get("threshold") or {})}
+        row = {"frame": fid, "label_en": fr["label"]["en"], "label_id": fr["label"]["id"],
+               "definition": " ".join(fr["definition"]["en"].split())}
+        for lang in ANALYSED_LANGUAGES:
+            block = fr["indicators"].get(lang) or {}
+            row[f"indicators_{lang}"] = f"{len(block.get('strong') or [])} strong / {len(block.get('weak') or [])} weak"
+        row["present_when"] = f">= {fth['strong_sentences']} strong or >= {fth['any_sentences']} sentences"
+        row["reference"] = " ".join(fr["reference"].split())
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def frame_labels(path: str | Path | None = None, lang: str = "en") -> dict[str, str]:
+    """frame id -> the codebook's label (for charts and tables)."""
+    cb = load_codebook(path)
+    return {fid: cb["frames"][fid]["label"][lang] for fid in FRAME_IDS}
+
+
+def cooccurrence_figure(matrix: pd.DataFrame, *, title: str, labels: dict[str, str] | None = None,
+                        value_label: str = "Jaccard index (0 = never together, 1 = always together)"):
+    """A heatmap of a square frame x frame table (e.g. :func:`coverage.compare.cooccurrence`).
+    Returns the figure and the plotted numbers in long form (frame_a, frame_b, value)."""
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    from . import plots
+
+    plots.use_style()
+    names = [(labels or {}).get(c, c.replace("_", " ")) for c in matrix.columns]
+    fig, ax = plt.subplots(figsize=(7.2, 6.0))
+    values = matrix.to_numpy(dtype=float)
+    im = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names, rotation=40, ha="right")
+    ax.set_yticks(range(len(names)))
+    ax.set_yticklabels(names)
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if not np.isnan(values[i, j]):
+                ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=7,
+                        color="white" if values[i, j] > 0.6 else "#222222")
+    ax.grid(False)
+    cbar = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.04)
+    cbar.set_label(value_label)
+    ax.set_xlabel("frame")
+    ax.set_ylabel("frame")
+    ax.set_title(title)
+    data = matrix.rename_axis("frame_a").reset_index().melt(id_vars="frame_a", var_name="frame_b", value_name="value")
+    data["value"] = data["value"].round(4)
+    return fig, data
+
+
+def frames_over_time_figure(table: pd.DataFrame, *, title: str, labels: dict[str, str] | None = None,
+                            events: dict[str, str] | None = None):
+    """Small multiples, one panel per frame: the share of each day's articles carrying the frame,
+    one line per group, marker size by the day's number of articles (a share of 1 article is
+    not a trend). ``table`` is :func:`coverage.compare.prevalence_by_period` output. Returns the
+    figure and the plotted numbers."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
+    plots.use_style()
+    data = table.copy()
+    data["day"] = pd.to_datetime(data["period"])
+    frames_ = list(dict.fromkeys(data["value"]))
+    ncols = 2
+    nrows = -(-len(frames_) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.5, 1.9 * nrows + 0.8), sharex=True, sharey=True)
+    axes = axes.ravel()
+    groups = sorted(data["group"].unique(), key=lambda g: (g not in plots.GROUP_COLOURS, str(g))) if "group" in data else [None]
+    for ax, fid in zip(axes, frames_):
+        sub = data[data["value"] == fid]
+        for g in groups:
+            s = sub if g is None else sub[sub["group"] == g]
+            colour = plots.GROUP_COLOURS.get(g, plots.OKABE_ITO[0])
+            ax.plot(s["day"], 100 * s["share"], color=colour, linewidth=1,
+                    label=plots.GROUP_LABELS.get(g, str(g)) if g is not None else None)
+            ax.scatter(s["day"], 100 * s["share"], s=12 + 10 * s["n"], color=colour, zorder=3)
+        for day in (events or {}):
+            ax.axvline(pd.Timestamp(day), color="#777777", linestyle=":", linewidth=0.8)
+        ax.set_title((labels or {}).get(fid, fid.replace("_", " ")), fontsize=9)
+        ax.set_ylim(-5, 105)
+        ax.set_ylabel("% of the day's articles", fontsize=8)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    for ax in axes[len(frames_):]:
+        ax.set_visible(False)
+    for ax in axes[max(0, len(frames_) - ncols):len(frames_)]:
+        ax.set_xlabel("publication date (2020)", fontsize=8)
+    handles, names = axes[0].get_legend_handles_labels()
+    if names:
+        fig.legend(handles, names, loc="upper right", ncol=len(names), fontsize=8, frameon=False)
+    fig.suptitle(title, x=0.01, ha="left")
+    fig.autofmt_xdate()
+    out = table[["period", *([c for c in ("group",) if c in table.columns]), "value", "k", "n", "share"]].copy()
+    out["share"] = out["share"].round(4)
+    return fig, out
+
+
+def keyness_figure(table: pd.DataFrame, language: str, *, title: str):
+    """Horizontal bars of log-odds z-scores for one language of
+    :func:`coverage.compare.keyness_by_language` (positive: first group, negative: second)."""
+    import matplotlib.pyplot as plt
+
+    from . import plots
+
+    plots.use_style()
+    sub = table[table["language"] == language].sort_values("z")
+    fig, ax = plt.subplots(figsize=(6.5, max(3.0, 0.22 * len(sub) + 1.2)))
+    colours = [plots.GROUP_COLOURS.get(g, plots.OKABE_ITO[0]) for g in sub["group"]]
+    ax.barh(range(len(sub)), sub["z"], color=colours)
+    ax.set_yticks(range(len(sub)))
+    ax.set_yticklabels(sub["term"])
+    ax.axvline(0, color="#222222", linewidth=0.8)
+    for x in (-1.96, 1.96):
+        ax.axvline(x, color="#777777", linestyle=":", linewidth=0.8)
+    ax.set_xlabel("z-score of the log-odds ratio (informative Dirichlet prior); |z| > 1.96 dotted")
+    ax.set_title(title)
+    return fig, sub[["language", "group", "term", "count_a", "count_b", "log_odds", "z"]].round(4).reset_index(drop=True)

@@ -22,11 +22,11 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from . import atomic
+from .cli import STAGES  # one list of stage names for the command line and the runner
 from .config import NOTEBOOKS, ROOT, RunPaths, resolve
 from .errors import StudyError
 
 KERNEL = "coverage-study"
-STAGES = ("collect", "extract", "quoted_sources", "framing", "compare")
 NOTEBOOK_OF = {
     "collect": "01_collect",
     "extract": "02_extract",
@@ -209,6 +209,9 @@ def execute_notebook(
             papermill.execute_notebook(
                 str(notebook), str(partial), parameters=parameters, kernel_name=kernel_name,
                 cwd=str(cwd), progress_bar=False, log_output=False,
+                # The kernel's own start-up warnings (transport notes) are not the reader's concern;
+                # errors still show, and every cell's output is kept in the report.
+                extra_arguments=["--IPKernelApp.log_level=ERROR"],
             )
     except PapermillExecutionError as exc:
         os.replace(partial, target)
@@ -260,6 +263,42 @@ def _check_earlier_outputs(paths: RunPaths, stage: str) -> None:
         raise StudyError(
             f"--from {stage}: {first} is missing (written by notebooks/{NOTEBOOK_OF[maker]}.ipynb); "
             f"run from an earlier stage, e.g. `--from {maker}`, or without --from"
+        )
+
+
+def forget_figures(out: str | Path, notebooks: list[str]) -> list[str]:
+    """Remove the figures these notebooks made in an earlier run (files and index entries).
+
+    They are about to be made again; a figure a notebook no longer makes must not linger.
+    Figures of notebooks that are not re-run (``--from``) stay. Returns the names removed.
+    """
+    from .plots import read_index, write_index
+
+    fig_dir = RunPaths.at(out).figures
+    index = read_index(fig_dir)
+    gone = sorted(name for name, item in index.items() if item.get("notebook") in notebooks)
+    for name in gone:
+        for f in index.pop(name).get("files", []):
+            (fig_dir / f).unlink(missing_ok=True)
+    if gone:
+        write_index(fig_dir, index)
+    return gone
+
+
+def _check_something_collected(paths: RunPaths, *, offline_note: bool) -> None:
+    """Stop after collection when no page at all was archived: later stages would have nothing to read."""
+    import pandas as pd
+
+    if not paths.fetch_log.is_file():
+        raise StudyError(f"{paths.fetch_log}: notebooks/01_collect.ipynb wrote no fetch log; see its report in {paths.reports}")
+    log = pd.read_csv(paths.fetch_log, dtype=str, keep_default_na=False)
+    if len(log) and not (log["status"] == "ok").any():
+        top = log["reason"].value_counts().index[0] if "reason" in log else "unknown"
+        why = ("the web could not be reached and the archive holds none of these pages"
+               if offline_note else f"most often: {top}")
+        raise StudyError(
+            f"{paths.fetch_log}: none of the {len(log)} sources could be collected ({why}); "
+            "check the network (or the registry's URLs) and re-run, or try `make demo` for the offline demo run"
         )
 
 
@@ -331,11 +370,13 @@ def run(
                              f"({', '.join(NOTEBOOK_OF[s] for s in stages)}); restore it from git")
         check_parameters(nb, {"sources": "", "out": "", "offline": False, "delay": 0.0})
 
+    requested_offline = offline
     if not offline and "collect" in stages and not web_reachable(src):
         print(OFFLINE_NOTE, flush=True)
         offline = True
     parameters = {"sources": str(src), "out": str(paths.out), "offline": bool(offline), "delay": float(delay)}
     paths.out.mkdir(parents=True, exist_ok=True)
+    forget_figures(paths.out, [NOTEBOOK_OF[s] for s in stages])
     done: list[str] = []
     try:
         for stage in stages:
@@ -343,6 +384,8 @@ def run(
             print(f"running notebooks/{name}.ipynb ...", flush=True)
             execute_notebook(nb_dir / f"{name}.ipynb", paths.reports, parameters, kernel_name=kernel_name)
             done.append(stage)
+            if stage == "collect":
+                _check_something_collected(paths, offline_note=offline and not requested_offline)
     except StudyError as exc:
         with contextlib.suppress(Exception):
             write_manifest(paths.out, sources_path=src, stages_run=done, status=f"failed: {exc}")

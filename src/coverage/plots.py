@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
@@ -146,7 +147,6 @@ def _csv_bytes(data: pd.DataFrame) -> bytes:
 
 def record_figure(out_dir: Path, *, name: str, caption: str, notebook: str, source_note: str | None = None) -> Path:
     """Merge one figure's entry into ``out_dir/figures.json`` (sorted by name; same entries, same bytes)."""
-    index_path = Path(out_dir) / INDEX_FILE
     entries = read_index(out_dir)
     entries[name] = {
         "name": name,
@@ -155,8 +155,13 @@ def record_figure(out_dir: Path, *, name: str, caption: str, notebook: str, sour
         "source_note": source_note or "",
         "files": [f"{name}.png", f"{name}.svg", f"{name}.csv"],
     }
+    return write_index(out_dir, entries)
+
+
+def write_index(out_dir: Path, entries: dict[str, dict]) -> Path:
+    """Write ``out_dir/figures.json`` from entries by name (sorted: same entries, same bytes)."""
     text = json.dumps([entries[k] for k in sorted(entries)], indent=2, ensure_ascii=False) + "\n"
-    return atomic.write_text(index_path, text)
+    return atomic.write_text(Path(out_dir) / INDEX_FILE, text)
 
 
 def read_index(out_dir: Path) -> dict[str, dict]:
@@ -288,7 +293,8 @@ def bar_with_intervals(
                 ax.text((0 if pd.isna(top) else top) + 1.5, yy, f"{int(row_k)}/{int(row_n)}",
                         va="center", fontsize=7.5, color="#444444")
     ax.set_yticks(y_base)
-    ax.set_yticklabels([(category_labels or {}).get(c, str(c).replace("_", " ")) for c in cats])
+    # Long category names wrap instead of squeezing the plot area.
+    ax.set_yticklabels([textwrap.fill((category_labels or {}).get(c, str(c).replace("_", " ")), 28) for c in cats])
     ax.set_xlim(0, 112)
     ax.set_xticks(range(0, 101, 20))
     ax.set_xlabel(xlabel)

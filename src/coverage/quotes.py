@@ -50,7 +50,7 @@ import yaml
 
 from .config import CODEBOOK, SPEAKER_TYPES
 from .errors import StudyError
-from .speakers import Speaker, SpeakerBook, SpeakerTracker, load_book
+from .speakers import _PAREN, Speaker, SpeakerBook, SpeakerTracker, load_book
 
 CUES_YML = CODEBOOK / "cues.yml"
 QUOTE_FIELDS = ("quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end")
@@ -69,6 +69,8 @@ _ABBREV = {
     "tbk", "pt", "cv", "sdn", "bhd", "approx", "est", "fig", "al",
 }
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# A dateline opening a paragraph: "Jakarta (KBN) - ", "JAKARTA, METRORAYA - ", "SINGAPORE (GPW) - "
+_DATELINE = re.compile(r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3})(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+")
 
 
 # --- cue codebook ---------------------------------------------------------------------------
@@ -91,6 +93,7 @@ class CueBook:
     needs_complement: set[str]
     according: list[str]
     according_lemma: str
+    according_suffixed: list[str]
     complementizers: set[str]
     trailing: list[str]
     stop: set[str]
@@ -99,6 +102,9 @@ class CueBook:
     openers: set[str]
     subject_cut: set[str]
     relative: set[str]
+    subordinators: set[str]
+    conjunctions: set[str]
+    participles: set[str]
     title_markers: set[str]
     skip_lines: list[re.Pattern]
     rx: dict[str, re.Pattern] = field(default_factory=dict)
@@ -164,7 +170,14 @@ def _load_cues(path: Path, lang: str) -> CueBook:
         lemma.setdefault(lem.lower(), lem)
         if v.get("needs_complement"):
             needs.update(f.lower() for f in forms)
-    lst = lambda k: [str(x).lower() for x in d.get(k) or []]  # noqa: E731
+    def lst(key: str) -> list[str]:
+        items = d.get(key) or []
+        bad = [x for x in items if not isinstance(x, str)]
+        if bad:
+            # YAML reads a bare on/off/yes/no as true/false
+            raise StudyError(f"{path}: {lang}.{key} has {bad[0]!r}, not a word; put quotes around it (\"on\")")
+        return [x.lower() for x in items]
+
     try:
         skip = [re.compile(p, re.IGNORECASE) for p in d.get("skip_lines") or []]
     except re.error as exc:
@@ -172,10 +185,13 @@ def _load_cues(path: Path, lang: str) -> CueBook:
     return CueBook(
         lang=lang, lemma=lemma, inverted=inv, suffixed=suf, active=act, passive=pas, needs_complement=needs,
         according=lst("according"), according_lemma=str(d.get("according_lemma", "according")),
+        according_suffixed=lst("according_suffixed"),
         complementizers=set(lst("complementizers")), trailing=[str(x) for x in d.get("trailing_attribution") or []],
         stop=set(lst("speaker_stop_words")), affiliation=set(lst("affiliation_prepositions")),
         adverbs=set(lst("subject_adverbs")), openers=set(lst("clause_openers")), subject_cut=set(lst("subject_cut")),
-        relative=set(lst("relative_pronouns")), title_markers=set(lst("title_markers")), skip_lines=skip,
+        relative=set(lst("relative_pronouns")), subordinators=set(lst("subordinators")),
+        conjunctions=set(lst("conjunctions")), participles=set(lst("participles")),
+        title_markers=set(lst("title_markers")), skip_lines=skip,
     ).compile()
 
 
@@ -260,11 +276,9 @@ def _sentences(text: str, para: Para, protected: list[tuple[int, int, int]]) -> 
             j = i
             while j + 1 < para.end and text[j + 1] in ".!?…)”’\"'":
                 j += 1
-            if j + 1 >= para.end or text[j + 1].isspace():
-                nxt = text[j + 1:j + 3].lstrip()
-                if c != "." or not _is_abbrev(text, i) or (nxt[:1].isupper() and False):
-                    bounds.append((s, j + 1))
-                    s = j + 1
+            if (j + 1 >= para.end or text[j + 1].isspace()) and (c != "." or not _is_abbrev(text, i)):
+                bounds.append((s, j + 1))
+                s = j + 1
             i = j + 1
             continue
         i += 1
@@ -437,118 +451,305 @@ class _Parser:
     def __init__(self, cb: CueBook, book: SpeakerBook):
         self.cb, self.book, self.lang = cb, book, cb.lang
 
-    # -- speaker phrases --
-    def _tokens(self, s: str) -> list[re.Match]:
-        return list(re.finditer(r"[^\s]+", s))
+    # -- small helpers --
+    @staticmethod
+    def _w(tok: str) -> str:
+        return tok.lower().strip(".,;:!?\"“”‘’'()")
 
-    def cut_at_stop(self, chunk: str) -> tuple[str, bool]:
-        """The speaker phrase at the start of ``chunk``: up to a stop word or cue (cut?)."""
-        toks = self._tokens(chunk)
+    def _is_cue_word(self, w: str) -> bool:
+        return bool(self.cb.rx["any"].fullmatch(w) or self.cb.rx["complement"].fullmatch(w))
+
+    def speaker_like(self, sp: Speaker) -> bool:
+        return sp.anaphor is not None or bool(sp.name)
+
+    def plausible(self, sp: Speaker) -> Speaker:
+        """``sp`` if its phrase reads as a speaker, else an empty Speaker.
+
+        Rejects what a stray cue word drags in: "said the records included a device identifier
+        alongside each URL" must not make "URL" a speaker. A named speaker's role must hold a
+        role noun or an organisation (or be a short title); names have at most five words.
+        """
+        if sp.anaphor is not None or not sp.name:
+            return sp
+        role = sp.role if sp.role != sp.name else ""
+        if sp.entity:
+            ok = len(role.split()) <= 3 or self.book.has_role_noun(role) or self.book.type_of_org(role)
+            return sp if ok else Speaker()
+        if len(sp.name.split()) > 5:
+            return Speaker()
+        if role and not (self.book.has_role_noun(role) or self.book.type_of_org(role)):
+            toks = role.split()
+            if len(toks) > 2 or not all(t[:1].isupper() for t in toks):
+                return Speaker()
+        return sp
+
+    # -- speaker after an inverted cue --
+    def cut_at_stop(self, chunk: str) -> tuple[str, str]:
+        """(speaker phrase, rest): the phrase at the start of ``chunk`` ends at a stop word or cue."""
+        toks = list(re.finditer(r"[^\s]+", chunk))
         for j, t in enumerate(toks):
-            w = t.group(0).lower().strip(".,;:!?\"“”‘’'")
-            raw = t.group(0)
-            if raw.startswith("(") or raw[:1].isdigit() and j > 0:
-                return chunk[: t.start()].strip(), True
+            w, raw = self._w(t.group(0)), t.group(0)
+            if j > 0 and (raw.startswith("(") or raw[:1].isdigit()):
+                return chunk[: t.start()].strip(), chunk[t.start():].strip()
             if j > 0 and w in self.cb.affiliation:
                 nxt = toks[j + 1].group(0) if j + 1 < len(toks) else ""
-                if nxt[:1].isupper():
+                if nxt[:1].isupper() or (nxt.lower() in ("the", "a", "an") and j + 2 < len(toks)):
                     continue
-                return chunk[: t.start()].strip(), True
-            if j > 0 and (w in self.cb.stop or self.cb.rx["any"].fullmatch(w) or self.cb.rx["complement"].fullmatch(w)):
-                return chunk[: t.start()].strip(), True
-        return chunk.strip(), False
+                return chunk[: t.start()].strip(), chunk[t.start():].strip()
+            if j > 0 and (w in self.cb.stop or self._is_cue_word(w)):
+                return chunk[: t.start()].strip(), chunk[t.start():].strip()
+        return chunk.strip(), ""
 
-    def after_phrase(self, rest: str) -> Speaker:
-        """The speaker named after an inverted cue: "Gabi Cirlig, a researcher, in ..." """
-        rest = rest.strip()
+    def after_phrase(self, rest: str, *, strict: bool = False) -> Speaker:
+        """The speaker named after an inverted cue: "Gabi Cirlig, a researcher, in an interview".
+
+        ``strict``: the words up to the next comma must all belong to the speaker phrase or to a
+        stop-word adverbial ("said Cirlig on Friday"), not to reported content ("said he had").
+        """
+        rest = _PAREN.sub("", rest).strip()
         if not rest:
             return Speaker()
-        # an anaphor may be longer than the stop-word cut ("perusahaan asal China itu")
         first = rest.split(",")[0]
         words = first.split()
         for n in range(min(len(words), 7), 0, -1):
             cand = " ".join(words[:n])
-            if self.book.anaphor(cand, self.lang):
-                return Speaker(anaphor=self.book.anaphor(cand, self.lang))
-        chunks = rest.split(",")
-        c1, cut = self.cut_at_stop(chunks[0])
-        app = ""
-        if not cut and len(chunks) > 1:
-            c2, _ = self.cut_at_stop(chunks[1])
-            if c2 and (self.book.looks_like_name(c2) or self.book.looks_like_role(c2)):
-                app = c2
+            kind = self.book.anaphor(cand, self.lang)
+            if kind:
+                if strict and n < len(words) and self._w(words[n]) not in self.cb.stop | self.cb.subject_cut:
+                    return Speaker()
+                return Speaker(anaphor=kind, role=cand)
+        chunks = [c for c in rest.split(",") if not re.fullmatch(r"\s*\d{1,3}\s*", c)]  # "Tom Baker, 41, a driver"
+        c1, remainder = self.cut_at_stop(chunks[0])
         if not c1:
             return Speaker()
-        return self.book.parse(c1, self.lang, app)
+        if strict and remainder and not (self._w(remainder.split()[0]) in self.cb.stop | self.cb.subject_cut
+                                         or self._is_cue_word(self._w(remainder.split()[0]))):
+            return Speaker()
+        if strict:
+            sp0 = self.book.parse(c1, self.lang)
+            if sp0.name and sp0.entity:
+                last = max((e for s_, e, _ in self.book.find(c1)), default=0)
+                trailing = c1[last:].split()
+                if len(trailing) > 2 or (trailing and not self.book.has_role_noun(" ".join(trailing))):
+                    return Speaker()  # "says Forbes report misunderstood its policy"
+        app = ""
+        if not remainder and len(chunks) > 1:
+            c2, _ = self.cut_at_stop(chunks[1])
+            opener = self._w(c2.split()[0]) if c2 else ""
+            if opener in self.cb.stop | self.cb.subject_cut | self.cb.subordinators:
+                c2 = ""  # ", dalam keterangan ...", ", in a statement": not an apposition
+            if c2 and (self.book.looks_like_name(c2) or self.book.looks_like_role(c2) or self._descriptive(c2)):
+                app = c2
+        return self.plausible(self.book.parse(c1, self.lang, app))
+
+    def _descriptive(self, chunk: str) -> bool:
+        """An apposition that describes its head: "a nurse in Houston", "karyawan swasta di Bekasi"."""
+        c = chunk.strip()
+        if not c:
+            return False
+        first = c.split()[0]
+        if first.lower() in ("a", "an", "another", "one", "seorang", "salah"):
+            return True
+        return (first[:1].islower() or first.lower() == "the") and self.book.has_role_noun(c)
+
+    # -- speaker before an active cue --
+    def _clean_tokens(self, toks: list[str]) -> list[str]:
+        while toks and self._w(toks[0]) in self.cb.openers:
+            toks = toks[1:]
+        while toks and self._w(toks[-1]) in self.cb.adverbs:
+            toks = toks[:-1]
+        return toks
+
+    def _role_word_positions(self, chunk: str) -> set[int]:
+        """Indexes of the whitespace tokens of ``chunk`` that belong to a role noun or a name."""
+        spans = [(s, e) for s, e, *_ in self.book.role_nouns_in(chunk)] + [(s, e) for s, e, _ in self.book.find(chunk)]
+        out = set()
+        for i, m in enumerate(re.finditer(r"[^\s]+", chunk)):
+            if any(s <= m.start() < e for s, e in spans):
+                out.add(i)
+        return out
+
+    def _np_token(self, tok: str, i: int, roles: set[int]) -> bool:
+        w = self._w(tok)
+        return (tok[:1].isupper() or i in roles or w in self.book.particles or w in ("and", "dan", "&")
+                or self.book.strip_determiners(tok + " x") == "x")
+
+    def trailing_np(self, chunk: str) -> str:
+        """The noun phrase that ends ``chunk``: "Forbes had cited security researchers Gabi
+        Cirlig and Andrew Tierney" -> "security researchers Gabi Cirlig and Andrew Tierney"."""
+        toks = chunk.split()
+        roles = self._role_word_positions(chunk)
+        i = len(toks)
+        while i > 0 and len(toks) - i < 8 and self._np_token(toks[i - 1], i - 1, roles):
+            i -= 1
+        while i < len(toks) and self._w(toks[i]) in ("and", "dan", "&"):
+            i += 1
+        return " ".join(toks[i:])
+
+    def lead_np(self, clause: str) -> Speaker:
+        """The noun phrase that opens a clause (the subject of "..., saying ..." or of "X
+        membantah dan menyatakan ...")."""
+        clause = _PAREN.sub("", clause)
+        parts = [c for c in clause.split(",") if c.strip()]
+        # skip an introductory adverbial: "Dalam keterangan tersebut, Xiaomi ..."
+        while len(parts) > 1 and self._w(parts[0].split()[0]) in self.cb.subject_cut | self.cb.openers | self.cb.subordinators:
+            parts = parts[1:]
+        clause = ",".join(parts)
+        chunk = parts[0] if parts else ""
+        toks = self._clean_tokens(chunk.split())
+        kind = self.book.anaphor(toks[0], self.lang) if toks else None
+        if kind:
+            return Speaker(anaphor=kind, role=toks[0])
+        text = " ".join(toks)
+        roles = self._role_word_positions(text)
+        n = 0
+        while n < len(toks) and n < 8 and self._np_token(toks[n], n, roles):
+            n += 1
+        if n == 0:
+            return Speaker()
+        head = " ".join(toks[:n])
+        rest = clause.split(",")[1:]
+        if len(rest) >= 2 and (self.book.looks_like_role(rest[0]) or self._descriptive(rest[0])):
+            return self.plausible(self.book.parse(head, self.lang, rest[0]))
+        return self.plausible(self.book.parse(head, self.lang))
+
+    def _starts_np(self, text: str) -> bool:
+        """Does ``text`` open with a noun phrase (a name, pronoun, determiner or role noun)?"""
+        first = text.split()[0] if text.split() else ""
+        if not first:
+            return False
+        third = sum(len(t) + 1 for t in text.split()[:2])
+        return (first[:1].isupper() or self.book.anaphor(first, self.lang) is not None
+                or self.book.strip_determiners(first + " x") == "x"
+                or any(s <= third for s, *_ in self.book.role_nouns_in(text)))
+
+    def _head_np(self, chunk: str) -> str:
+        toks = self._clean_tokens(chunk.split())
+        if toks and self._w(toks[0]) in self.cb.subject_cut:
+            # "In its blog post the company": the subject follows the adverbial
+            return self.trailing_np(" ".join(toks))
+        for j, t in enumerate(toks):
+            w = self._w(t)
+            if j > 0 and (w in self.cb.relative or w in self.cb.subject_cut):
+                toks = toks[:j]
+                break
+        toks = self._clean_tokens(toks)
+        affiliated = any(self._w(t) in ("of", "at", "from", "dari") for t in toks[1:])
+        if len(toks) > (12 if affiliated else 6):
+            return self.trailing_np(" ".join(toks))
+        return " ".join(toks)
 
     def subject_phrase(self, subj: str) -> Speaker:
-        """The speaker named before an active cue: "Gabi Cirlig, a researcher, (also) said"."""
-        subj = subj.strip(" ,—–-")
-        # the clause that holds the verb starts after an earlier cue or complementizer
+        """The speaker named before an active cue ("Gabi Cirlig, a researcher, (also) said").
+
+        Returns an empty Speaker when the words before the verb name nobody, including when
+        they end with a conjunction ("Xiaomi membantah dan menyatakan"): the caller then takes
+        the subject of the previous verb.
+        """
+        cb = self.cb
+        s = _PAREN.sub("", subj)
+        s = re.split(r"[“”\"]", s)[-1]
         last = None
-        for m in list(self.cb.rx["any"].finditer(subj)) + list(self.cb.rx["complement"].finditer(subj)) \
-                + list(self.cb.rx["according"].finditer(subj)):
-            if last is None or m.end() > last:
-                last = m.end()
-        if last is not None and self.cb.rx["according"].search(subj[:last] + " ") is None:
-            subj = subj[last:]
-        subj = re.split(r"[“”\"]", subj)[-1]
-        chunks = [c.strip() for c in subj.split(",")]
-        chunks = [c for c in chunks if c]
-        clean = []
-        for c in chunks:
-            toks = c.split()
-            while toks and toks[-1].lower().strip(".") in self.cb.adverbs:
-                toks.pop()
-            while toks and toks[0].lower() in self.cb.openers:
-                toks.pop(0)
-            clean.append(" ".join(toks))
-        chunks = [c for c in clean if c]
-        while chunks:
-            first = chunks[-1].split()[0].lower()
-            if first in self.cb.subject_cut or first in self.cb.relative or first in self.cb.adverbs:
-                chunks.pop()  # a parenthetical: "Xiaomi, in a blog post, said"
+        for rx in (cb.rx["any"], cb.rx["complement"]):
+            for m in rx.finditer(s):
+                last = max(last or 0, m.end())
+        if last is not None:
+            s = s[last:]
+        toks = s.split()
+        if toks and self._w(toks[-1]) in cb.conjunctions:
+            return Speaker()
+        for j in range(len(toks) - 1, -1, -1):
+            w = self._w(toks[j])
+            nxt = self._w(toks[j + 1]) if j + 1 < len(toks) else ""
+            prv = self._w(toks[j - 1]) if j > 0 else ""
+            if w in cb.subordinators and nxt != "itu" and prv not in ("such", "well", "so"):
+                rem = toks[j + 1:]
+                toks = rem if rem and self._starts_np(" ".join(rem)) else toks[:j]
+                break
+            if w in cb.relative and j > 0:
+                # "in which security researchers said": the relative clause has its own subject;
+                # "Cirlig, who found the flaw, said" is handled with the commas below
+                rem = toks[j + 1:]
+                if rem and self._starts_np(" ".join(rem)) and "," not in " ".join(rem):
+                    toks = rem
+                break
+        s = " ".join(toks).strip()
+        ends_comma = s.endswith(",")
+        chunks = [c.strip() for c in s.split(",") if c.strip()]
+        if chunks:
+            chunks[0] = " ".join(self._clean_tokens(chunks[0].split()))
+            chunks = [c for c in chunks if c]
+        relative = False
+        rel_chunk = ""
+        while len(chunks) > 1:
+            w = self._w(chunks[-1].split()[0])
+            if w in cb.subject_cut or w in cb.relative or w in cb.adverbs or w in cb.subordinators:
+                if w in cb.relative:
+                    relative, rel_chunk = True, chunks[-1]
+                chunks.pop()
+                ends_comma = True
                 continue
             break
         if not chunks:
             return Speaker()
-        last_chunk = self._trim_subject(chunks[-1])
+        if relative and not ends_comma:
+            return self.plausible(self.book.parse(self.trailing_np(chunks[-1]), self.lang))
+        if rel_chunk and len(chunks) == 1 and self.book.looks_like_name(self._head_np(chunks[0])):
+            # "Jordan Blake, who runs a consumer tech help column, said": the relative clause
+            # describes the speaker (and types him)
+            head = self._head_np(chunks[0])
+            if self.plausible(self.book.parse(head, self.lang)).name:
+                return self.book.parse(head, self.lang, rel_chunk if self.book.has_role_noun(rel_chunk) else "")
+        if ends_comma and len(chunks) >= 3:
+            # "Mei Ling Ho, a coordinator at ..., a regional civil society group, said"
+            k = len(chunks) - 1
+            while k > 0 and (self.book.looks_like_role(chunks[k]) or self._descriptive(chunks[k])):
+                k -= 1
+            if k < len(chunks) - 2 and self.book.looks_like_name(self._head_np(chunks[k])):
+                return self.book.parse(self._head_np(chunks[k]), self.lang, chunks[k + 1])
+        if ends_comma and len(chunks) >= 2:
+            head, app = " ".join(self._clean_tokens(chunks[-2].split())), chunks[-1]
+            if len(head.split()) > 12 or (relative and len(head.split()) > 6) or self._w(head.split()[0]) in cb.subject_cut:
+                head = self.trailing_np(head)
+            kind = self.book.anaphor(head, self.lang)
+            if kind:
+                return Speaker(anaphor=kind, role=head)
+            head_named = self.book.looks_like_name(head) or bool(self.book.find(head))
+            if head_named and (self.book.looks_like_role(app) or self._descriptive(app)):
+                return self.book.parse(head, self.lang, app) if self.plausible(self.book.parse(head, self.lang)).name else Speaker()
+            if (self.book.looks_like_role(head) or self.book.type_of_org(head)) and self.book.looks_like_name(app):
+                return self.book.parse(head, self.lang, app)
+            if relative:
+                return self.plausible(self.book.parse(head, self.lang))
+        last_chunk = self._head_np(chunks[-1])
         if not last_chunk:
             return Speaker()
         kind = self.book.anaphor(last_chunk, self.lang)
         if kind is not None:
-            return Speaker(anaphor=kind)
-        if len(chunks) >= 2:
-            prev = self._trim_subject(chunks[-2])
-            if prev and self.book.looks_like_name(prev) and self.book.looks_like_role(last_chunk):
-                return self.book.parse(prev, self.lang, last_chunk)
-            if prev and (self.book.looks_like_role(prev) or self._is_org(prev)) and self.book.looks_like_name(last_chunk) \
-                    and not self._is_org(last_chunk):
-                return self.book.parse(prev, self.lang, last_chunk)
+            return Speaker(anaphor=kind, role=last_chunk)
+        if len(chunks) >= 2 and self.book.looks_like_name(last_chunk):
+            prev = self._head_np(chunks[-2])
+            if prev and (self.book.looks_like_role(prev) or self.book.type_of_org(prev)) and not self.book.find(last_chunk):
+                return self.plausible(self.book.parse(prev, self.lang, last_chunk))
         if len(last_chunk.split()) > 9:
             return Speaker()
-        return self.book.parse(last_chunk, self.lang)
+        sp = self.plausible(self.book.parse(last_chunk, self.lang))
+        # a lone capitalised word at the start of a sentence is a name only if the article
+        # also writes it capitalised elsewhere ("Sepekan setelah ..." is not a speaker)
+        if sp.name and sp.name != sp.role and not sp.entity and " " not in sp.name \
+                and s.lstrip().startswith(sp.name) and subj.strip().startswith(sp.name):
+            if not self._capitalised_elsewhere(sp.name):
+                return Speaker()
+        return sp
 
-    def _is_org(self, chunk: str) -> bool:
-        return any(e.kind != "person" for _, _, e in self.book.find(chunk))
+    _text: str = ""  # the article text, set by extract_quotes (for _capitalised_elsewhere)
 
-    def _trim_subject(self, chunk: str) -> str:
-        toks = chunk.split()
-        # cut at a relative pronoun ("the researchers who found ...") or a preposition that
-        # opens an adverbial ("Xiaomi dalam keterangannya")
-        for j, t in enumerate(toks):
-            w = t.lower()
-            if j > 0 and (w in self.cb.relative or w in self.cb.subject_cut):
-                toks = toks[:j]
-                break
-        while toks and toks[-1].lower().strip(".") in self.cb.adverbs:
-            toks.pop()
-        while toks and toks[0].lower() in self.cb.openers:
-            toks.pop(0)
-        return " ".join(toks)
-
-    def speaker_like(self, sp: Speaker) -> bool:
-        return sp.anaphor is not None or bool(sp.name)
+    def _capitalised_elsewhere(self, word: str) -> bool:
+        for m in re.finditer(rf"(?<![\w]){re.escape(word)}(?![\w])", self._text):
+            before = self._text[max(0, m.start() - 3):m.start()]
+            if not re.search(r"(^|[.!?]\s*|\n\s*|[“\"]\s*)$", before) and m.start() > 0:
+                return True
+        return False
 
     # -- around a direct quote --
     def tail(self, tail: str) -> Attr | None:
@@ -687,11 +888,13 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
     cb = load_cues(lang)
     book = load_book()
     parser = _Parser(cb, book)
+    parser._text = text
     paras = _paragraphs(text, cb)
     para_of = lambda i: next((p for p in paras if p.start <= i <= p.end), None)  # noqa: E731
 
     spans = find_quoted_spans(text, paras)
     recs: list[_Rec] = []
+    extra: list[_Rec] = []
     accepted: list[QSpan] = []
     prev_end_in_para: dict[int, int] = {}
     for idx, sp in enumerate(spans):
@@ -735,9 +938,22 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         t_attr = parser.tail(tail_text) if tail_text else None
         h_attr = parser.head(head_text)
         title = bool(re.search(r"(?:^|\s)(?:" + _alt(cb.title_markers) + r")\s*[:,]?\s*$", head_text, re.IGNORECASE))
+        if title and not head_text.rstrip().endswith(":"):
+            t_attr = None  # a post titled “…”, the company explained: the title is not the quote
+        if h_attr is None and head_text.rstrip().endswith(":") and not title:
+            # "Privacy advocate John Rivera, of ..., was unconvinced: “…”"
+            lead = parser.lead_np(head_text)
+            if lead.name or lead.anaphor:
+                h_attr = Attr(lead, "", lead.anaphor is None, True)
+        follows_quote = bool(accepted) and accepted[-1].end <= sp.open and (para_of(accepted[-1].open) is p)
+        same_sentence = follows_quote and cut is None and head_start == accepted[-1].end and bool(head_text.strip())
         sentence_like = bool(re.search(r"[.!?…]$", content.rstrip("”’\"' "))) or sp.paras > 1
         after_stop = not head_text.strip()
 
+        if t_attr is not None and h_attr is not None and h_attr.named and t_attr.cue == cb.according_lemma \
+                and t_attr.speaker.type == "media":
+            # “…”, according to Forbes -- after "Cirlig said the behaviour was": Cirlig speaks
+            t_attr = None
         attr: Attr | None = None
         for a in (t_attr, h_attr):
             if a is not None and a.named:
@@ -755,6 +971,8 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         else:
             keep = not title and (
                 (sentence_like and nwords >= 4 and after_stop)
+                or (follows_quote and after_stop and nwords >= 2)
+                or (same_sentence and nwords >= 2)
                 or (at_para_start and nwords >= 8)
                 or sp.paras > 1
             )
@@ -763,12 +981,25 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         if not keep:
             continue
         if attr is None:
-            speaker, cue = Speaker(anaphor="continue"), ""
+            # a quote that goes on after an attributed one in the same paragraph shares its cue
+            prev_direct = [r for r in recs if r.kind == "direct"]
+            cue = prev_direct[-1].cue if follows_quote and prev_direct else ""
+            speaker = Speaker(anaphor="continue")
         else:
             speaker, cue = attr.speaker, attr.cue
         accepted.append(sp)
         recs.append(_Rec(sp.cs, sp.ce, "direct", _clean_quote(content), cue, speaker, sp.cs))
+        if t_attr is not None and cb.participles:
+            # “…,” Cirlig told Forbes, adding that he had never seen anything like it.
+            m = re.search(r",\s*(" + _alt(cb.participles) + r")\s+", tail_text, re.IGNORECASE)
+            if m:
+                base = sp.end
+                r = _make_rec(text, base, m.end(), len(tail_text.rstrip().rstrip(".!?")), speaker, cb.lemma_of(m.group(1)), parser)
+                if r:
+                    r.pos = sp.cs
+                    extra.append(r)
 
+    recs += extra
     # reported speech in sentences that hold no direct quote
     protected = [(s.open, s.end, s.ce) for s in spans]
     for p in paras:
@@ -777,13 +1008,21 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         for s, e in _sentences(text, p, protected):
             if any(a.open < e and s < a.end for a in accepted):
                 continue
-            rec = _indirect(text, s, e, parser)
-            if rec is not None:
-                recs.append(rec)
+            if s == p.start:
+                dl = _DATELINE.match(text, s, e)
+                if dl:
+                    s = dl.end()  # "SINGAPORE (GPW) - ", "Jakarta (KBN) - " is not a subject
+            recs += _indirect(text, s, e, parser)
 
     recs.sort(key=lambda r: (r.start, r.end))
     tracker = SpeakerTracker(book, cb.lang)
-    tracker.scan(text, [(s.open, s.end) for s in accepted])
+    quoted = [(s.open, s.end) for s in accepted]
+    tracker.scan(text, quoted)
+    for r in recs:
+        sp = r.speaker
+        if sp.anaphor is None and sp.is_person and not sp.entity and len(sp.name.split()) >= 2:
+            tracker.registry.setdefault(sp.name, sp)
+    tracker.mention_registered(text, quoted)
     out = []
     for r in recs:
         sp = r.speaker
@@ -801,115 +1040,256 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
     return out
 
 
-def _indirect(text: str, s: int, e: int, parser: _Parser) -> _Rec | None:
-    """One reported-speech record for the sentence text[s:e], or None."""
+_NEGATION = {"not", "never", "n't", "tidak", "belum", "tak", "bukan", "enggan", "didn't", "hasn't", "haven't", "won't"}
+_NON_SUBJECT_BEFORE = {"the", "a", "an", "as", "is", "was", "be", "been", "being", "were", "are", "to", "untuk",
+                       "akan", "dapat", "bisa", "harus", "ingin", "mau", "perlu", "sempat", "would", "could",
+                       "should", "will", "can", "may", "might", "must", "did", "does", "do",
+                       # a noun after a preposition or determiner: "against claims that", "its claims"
+                       "against", "about", "amid", "despite", "following", "over", "of", "on", "with", "for",
+                       "by", "from", "into", "his", "her", "their", "its", "these", "those", "such", "new",
+                       "any", "no", "our", "your", "my", "terhadap", "atas", "soal", "tentang", "mengenai",
+                       "dengan", "dari", "oleh", "sebuah", "para"}
+_TELL = {"told", "tells", "tell", "telling"}
+# "posted a video saying ...": a participle after one of these reports
+_MEDIUM_NOUNS = {"statement", "post", "video", "tweet", "message", "email", "letter", "note", "blog", "memo",
+                 "release", "comment", "comments", "update", "notice", "thread"}
+# "repeated the company's position that ...": the content follows the stance noun
+_STANCE_NOUNS = {"position", "view", "claim", "argument", "stance", "line", "assertion", "belief", "insistence",
+                 "pendapat", "klaim", "pernyataan", "pandangan", "sikap"}
+
+
+def _indirect(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
+    """Reported-speech records of the sentence text[s:e] (clauses split at semicolons)."""
+    out: list[_Rec] = []
+    start = s
+    for m in re.finditer(r";|$", text[s:e]):
+        end = s + m.start()
+        if text[start:end].strip():
+            lead = len(text[start:end]) - len(text[start:end].lstrip())
+            out += _indirect_clause(text, start + lead, end, parser)
+        start = s + m.end()
+        if m.group(0) == "":
+            break
+    return out
+
+
+def _make_rec(text: str, s: int, cs: int, ce: int, sp: Speaker, cue: str, parser: _Parser,
+              attribution: tuple[int, int] | None = None) -> _Rec | None:
+    """A record for the reported content text[s+cs : s+ce] (offsets relative to ``s``)."""
+    cb = parser.cb
+    seg = text[s + cs:s + ce]
+    lead = re.match(r"\s*(?:(?:" + cb.rx["complement"].pattern + r")\s+|[:,]\s*)?", seg, re.IGNORECASE)
+    if lead and _words(seg[lead.end():]) >= 3:
+        cs += lead.end()  # "Xiaomi says that is unremarkable": keep a demonstrative "that"
+    else:
+        cs += len(seg) - len(seg.lstrip())
+    while ce > cs and text[s + ce - 1] in " ,;:.":
+        ce -= 1
+    content = text[s + cs:s + ce]
+    if attribution is not None:
+        a, b = attribution
+        content = text[s + cs:s + a] + " " + text[s + b:s + ce]
+    if _words(content) < 3 or not parser.speaker_like(sp):
+        return None
+    return _Rec(s + cs, s + ce, "indirect", " ".join(text[s + cs:s + ce].split()), cue, sp, s)
+
+
+def _is_media(sp: Speaker) -> bool:
+    return sp.anaphor is None and sp.type == "media"
+
+
+def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
+    """Reported speech in one clause text[s:e]: patterns A-D of the module docstring."""
     cb, book, lang = parser.cb, parser.book, parser.lang
     sent = text[s:e]
     body_end = len(sent.rstrip().rstrip(".!?…").rstrip())
-
-    def rec(cs: int, ce: int, sp: Speaker, cue: str) -> _Rec | None:
-        seg = sent[cs:ce]
-        lead = re.match(r"\s*(?:(?:" + cb.rx["complement"].pattern + r")\s+|[:,]\s*)?", seg, re.IGNORECASE)
-        cs += lead.end() if lead else 0
-        while ce > cs and sent[ce - 1] in " ,;:.":
-            ce -= 1
-        if _words(sent[cs:ce]) < 3 or not parser.speaker_like(sp):
-            return None
-        return _Rec(s + cs, s + ce, "indirect", " ".join(sent[cs:ce].split()), cue, sp, s)
-
+    body = sent[:body_end]
     acc = cb.rx["according"].pattern
-    # A. "Menurut X, ..." / "According to X, ..."
-    m = re.match(r"\s*(?:[\w-]+\s*,\s*)?(" + acc + r")\s+([^,]+?)\s*,\s*", sent, re.IGNORECASE)
+
+    def via_media(r: _Rec, cs: int, ce: int) -> list[_Rec]:
+        # "according to Forbes, Cirlig said ...": the person speaks, the outlet is cited
+        if _is_media(r.speaker):
+            inner = _reported(text, s + cs, s + ce, parser)
+            if inner and not _is_media(inner[0].speaker):
+                return inner
+        return [r]
+
+    # A. "Menurut X, ..." / "According to X, a role, ..."
+    m = re.match(r"\s*(?:[\w-]+\s*,\s*)?(" + acc + r")\s+([^,]+?)\s*,\s*", body, re.IGNORECASE)
     if m:
         rest_at = m.end()
         app = ""
-        m2 = re.match(r"([^,]{2,60}?)\s*,\s*", sent[rest_at:])
-        if m2 and book.looks_like_name(m2.group(1)) and not book.lookup(m.group(2)):
+        m2 = re.match(r"([^,]{2,90}?)\s*,\s*", body[rest_at:])
+        if m2 and not book.lookup(m.group(2)) and (book.looks_like_name(m2.group(1)) or book.looks_like_role(m2.group(1))
+                                                   or parser._descriptive(m2.group(1))):
             app, rest_at = m2.group(1), rest_at + m2.end()
-        sp = book.parse(m.group(2), lang, app)
-        r = rec(rest_at, body_end, sp, cb.according_lemma)
+        sp = parser.plausible(book.parse(m.group(2), lang, app))
+        r = _make_rec(text, s, rest_at, body_end, sp, cb.according_lemma, parser)
         if r:
-            return r
+            return via_media(r, rest_at, body_end)
+    # A2. "Menurutnya, ..." / "Kata Oka, ..." (an inverted cue opening the sentence)
+    if cb.according_suffixed:
+        m = re.match(r"\s*(?:[\w-]+\s*,\s*)?(" + _alt(cb.according_suffixed) + r")\s*,\s*", body, re.IGNORECASE)
+        if m:
+            r = _make_rec(text, s, m.end(), body_end, Speaker(anaphor="any", role="-nya"), cb.according_lemma, parser)
+            if r:
+                return [r]
+    m = re.match(r"\s*(" + cb.rx["inverted"].pattern + r")\s+([^,]{1,60}?)\s*,\s*", body, re.IGNORECASE)
+    if m and lang == "id":
+        sp = parser.after_phrase(m.group(2), strict=True)
+        r = _make_rec(text, s, m.end(), body_end, sp, cb.lemma_of(m.group(1)), parser)
+        if r:
+            return [r]
     # B. "..., menurut X, ..." / "..., according to X."
-    m = re.search(r",\s*(" + acc + r")\s+([^,.;]+?)\s*(?:,|$)", sent[:body_end] + "", re.IGNORECASE)
-    if m:
+    for m in re.finditer(r",\s*(" + acc + r")\s+([^,;]+?)\s*(?:,|$)", body, re.IGNORECASE):
         sp = parser.after_phrase(m.group(2))
         if m.end() >= body_end - 1:
-            r = rec(0, m.start(), sp, cb.according_lemma)
+            r = _make_rec(text, s, 0, m.start(), sp, cb.according_lemma, parser)
+            if r:
+                return via_media(r, 0, m.start())
         else:
-            r = rec(0, body_end, sp, cb.according_lemma)
-        if r:
-            return r
-    # C. inverted or speaker-first attribution set off by commas: "..., kata perusahaan itu, ...",
-    #    "Data itu, jelas perusahaan, ...", "..., katanya.", "..., the company said.", "..., said Cirlig."
-    inv = cb.rx["inverted"].pattern
-    suf = cb.rx["suffixed"].pattern if cb.rx["suffixed"] is not None else None
-    act = cb.rx["active"].pattern
-    pats = [(r",\s*(" + inv + r")\s+([^,;]{1,70}?)\s*(?:,|$)", "inv")]
-    if suf:
-        pats.append((r",\s*(" + suf + r")\s*(?:,|$)", "suf"))
-    pats.append((r",\s*([^,;]{1,50}?)\s+(" + act + r")\s*(?:,|$)", "act"))
-    body = sent[:body_end]
+            r = _make_rec(text, s, 0, body_end, sp, cb.according_lemma, parser, (m.start(), m.end()))
+            if r:
+                return [r]
+    # C. attribution set off by commas: "..., kata perusahaan itu, ...", "Data itu, jelas
+    #    perusahaan, ...", "..., katanya.", "..., the company said.", "..., said Cirlig."
+    pats = [(r",\s*(" + cb.rx["inverted"].pattern + r")\s+([^,;]{1,70}?)\s*(?:,|$)", "inv")]
+    if cb.rx["suffixed"] is not None:
+        pats.append((r",\s*(" + cb.rx["suffixed"].pattern + r")\s*(?:,|$)", "suf"))
+    pats.append((r",\s*([^,;]{1,50}?)\s+(" + cb.rx["active"].pattern + r")\s*(?:,|$)", "act"))
     for pat, how in pats:
         for m in re.finditer(pat, body, re.IGNORECASE):
             if how == "inv":
-                sp, cue = parser.after_phrase(m.group(2)), m.group(1)
+                sp, cue = parser.after_phrase(m.group(2), strict=True), m.group(1)
             elif how == "suf":
-                sp, cue = Speaker(anaphor="any"), m.group(1)
+                sp, cue = Speaker(anaphor="any", role="-nya"), m.group(1)
             else:
                 if m.group(2).lower() in cb.needs_complement and m.end() < body_end:
                     continue
                 sp, cue = parser.subject_phrase(m.group(1)), m.group(2)
-            if not parser.speaker_like(sp) or _words(body[: m.start()]) < 3:
+                if sp.anaphor is None and not sp.name:
+                    continue
+            if not parser.speaker_like(sp):
                 continue
             if m.end() >= body_end:
-                r = rec(0, m.start(), sp, cb.lemma_of(cue))
+                r = _make_rec(text, s, 0, m.start(), sp, cb.lemma_of(cue), parser)
             else:
-                r = rec(0, body_end, sp, cb.lemma_of(cue))
+                r = _make_rec(text, s, 0, body_end, sp, cb.lemma_of(cue), parser, (m.start(), m.end()))
             if r:
-                return r
+                return [r]
     # D. "X mengatakan (bahwa) ...", "X said (that) ...", "X told Forbes (that) ..."
+    return _reported(text, s, s + body_end, parser)
+
+
+def _content_start(body: str, m: re.Match, verb: str, parser: _Parser) -> int | None:
+    """Where the reported content begins after the verb ``m`` (None: nothing is reported)."""
+    cb = parser.cb
+    after = body[m.end():]
+    fillers = cb.stop | cb.subject_cut | {"kepada", "dalam", "melalui", "lewat", "di", "pada", "on", "in", "to"}
+    comp = re.search(r"(?:^|\s)(" + cb.rx["complement"].pattern + r")\s", after, re.IGNORECASE)
+    if comp:
+        between = after[: comp.start()].split()
+        ok = (not between or parser._w(between[0]) in fillers or (verb in _TELL and len(between) <= 4)
+              or (len(between) <= 3 and all(t[:1].isupper() for t in between))
+              or (len(between) <= 4 and parser._w(between[-1]) in _STANCE_NOUNS))
+        if ok and len(between) <= 10 and not re.search(r"[“”\",]", after[: comp.start()]):
+            if _words(after[comp.end():]) >= 3:
+                return m.end() + comp.end()
+    lead = re.match(r"\s*[:,]\s*", after)
+    if verb in cb.needs_complement:
+        return m.end() + lead.end() if lead else None
+    at = lead.end() if lead else 0
+    if verb in _TELL:
+        obj = re.match(r"\s*((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}|(?:reporters|journalists|us|me|him|her|them|media|wartawan)\s+)", after[at:])
+        if obj:
+            at += obj.end()
+    toks = after[at:].split()
+    if toks and parser._w(toks[0]) in fillers and parser._w(toks[0]) not in cb.complementizers:
+        # "said in a statement on Saturday, ...": a short adverbial before the content
+        comma = after.find(",", at)
+        if 0 <= comma and len(after[at:comma].split()) <= 7:
+            return m.end() + comma + 1
+        return None
+    return m.end() + at
+
+
+def _reported(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
+    """Pattern D over text[s:e]: subject + reporting verb + content, possibly several clauses
+    ("Sepekan setelah Forbes memberitakan X, sebagian pemilik ponsel mengaku Y")."""
+    cb = parser.cb
+    body = text[s:e]
+    recs: list[_Rec] = []
+    prev_sp: Speaker | None = None
+    prev_verb_end = 0
     for m in cb.rx["active"].finditer(body):
         if m.start() == 0:
             continue
-        before = body[: m.start()]
-        if len(before.split()) > 30:
-            break
         verb = m.group(0).lower()
-        prev_word = (re.findall(r"[\w'’-]+", before.lower()) or [""])[-1]
-        if prev_word in ("the", "a", "as", "yang", "is", "was", "be", "been", "untuk", "akan", "to", "were", "are"):
-            if prev_word not in cb.relative:
+        before = body[: m.start()]
+        if len(before.split()) > 40:
+            break
+        prev_words = [parser._w(t) for t in before.split()[-2:]]
+        if any(w in _NEGATION for w in prev_words):
+            continue
+        if prev_words and prev_words[-1] in _NON_SUBJECT_BEFORE:
+            continue
+        if verb.endswith("ing") and not before.rstrip().endswith(",") \
+                and parser._w(before.split()[-1] if before.split() else "") not in _MEDIUM_NOUNS:
+            continue  # "the more telling detail": a participle reports after a comma or "a video saying"
+        if recs and m.start() < recs[-1].end - s:
+            # a second reporting clause inside the content: split only when someone else speaks
+            comma = body.rfind(",", recs[-1].start - s, m.start())
+            if comma < 0:
                 continue
-        after = body[m.end():]
-        # skip what stands between the verb and its content: "kepada wartawan", "in a statement",
-        # "told Forbes", up to a complementizer a few words on
-        comp = re.search(r"(?:^|\s)(" + cb.rx["complement"].pattern + r")\s", after, re.IGNORECASE)
-        content_at = None
-        if comp and len(after[: comp.start()].split()) <= 10 and not re.search(r"[“”\"]", after[: comp.start()]):
-            content_at = comp.end()
-        elif verb in cb.needs_complement:
-            mm = re.match(r"\s*[:,]\s*", after)
-            if not mm:
+            sp = parser.subject_phrase(body[comma + 1:m.start()])
+            if not sp.name or _same(sp, recs[-1].speaker):
                 continue
-            content_at = mm.end()
+            last = recs[-1]
+            cut = comma
+            while cut > last.start - s and body[cut - 1] in " ,":
+                cut -= 1
+            if _words(text[last.start:s + cut]) < 3:
+                continue
+            last.end = s + cut
+            last.quote = " ".join(text[last.start:last.end].split())
+        elif verb in cb.participles:
+            sp = prev_sp or parser.lead_np(before)
         else:
-            mm = re.match(r"\s*[:,]?\s*", after)
-            content_at = mm.end() if mm else 0
-            if verb in ("told", "tells", "tell"):
-                obj = re.match(r"((?:the\s+)?(?:[A-Z][\w.'’-]*\s+){1,4}|(?:reporters|journalists|us|me|him|her|them|media)\s+)", after[content_at:])
-                if obj:
-                    content_at += obj.end()
-            lead = after[content_at:].split()
-            if lead and lead[0].lower() in cb.subject_cut | cb.stop - {"that"}:
-                continue  # "said in a statement." with nothing reported
-        sp = parser.subject_phrase(before)
+            sp = parser.subject_phrase(before)
+            if not parser.speaker_like(sp):
+                seg = before[prev_verb_end:].strip()
+                last_w = parser._w(seg.split()[-1]) if seg else ""
+                if prev_sp is not None and (not seg or seg.endswith(",") or last_w in cb.conjunctions):
+                    sp = prev_sp
+                elif last_w in cb.conjunctions:
+                    sp = parser.lead_np(before)
+        prev_verb_end = m.end()
         if not parser.speaker_like(sp):
             continue
-        r = rec(m.end() + content_at, body_end, sp, cb.lemma_of(verb))
+        prev_sp = sp
+        at = _content_start(body, m, verb, parser)
+        if at is None:
+            continue
+        end = len(body)
+        # a subject after a subordinator ("When Forbes reported ... , much of ...") reports
+        # only up to the end of that subordinate clause
+        tail_toks = [parser._w(t) for t in before.split()[-5:]]
+        if any(t in cb.subordinators for t in tail_toks):
+            comma = body.find(",", at)
+            if comma > 0:
+                end = comma
+        r = _make_rec(text, s, at, end, sp, cb.lemma_of(verb), parser)
         if r:
-            return r
-        break
-    return None
+            r.pos = s + m.start()
+            recs.append(r)
+    return recs
+
+
+def _same(a: Speaker, b: Speaker) -> bool:
+    if a.anaphor or b.anaphor:
+        return True
+    return a.name.lower() == b.name.lower()
+
 
 
 # --- tables for the notebooks ---------------------------------------------------------------
@@ -928,9 +1308,8 @@ def voice_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     from .config import ANALYSED_LANGUAGES
 
     arts = articles[articles["language"].isin(ANALYSED_LANGUAGES)].copy()
-    arts["article_words"] = pd.to_numeric(arts.get("n_words"), errors="coerce")
-    missing = arts["article_words"].isna()
-    arts.loc[missing, "article_words"] = arts.loc[missing, "text"].fillna("").map(_words)
+    counted = arts["text"].fillna("").astype(str).map(_words) if "text" in arts else 0
+    arts["article_words"] = pd.to_numeric(arts.get("n_words"), errors="coerce").fillna(counted)
     q = quotes.copy()
     if q.empty:
         q = pd.DataFrame(columns=["article_id", "kind", "speaker_type", "quote", "start"])
@@ -1003,3 +1382,42 @@ def speaker_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     q = q.assign(speaker=q["speaker"].fillna("").replace("", "(unattributed)"))
     t = q.groupby(["group", "speaker", "speaker_type"]).agg(quotes=("quote", "size"), articles=("article_id", "nunique"))
     return t.reset_index().sort_values(["group", "quotes", "speaker"], ascending=[True, False, True]).reset_index(drop=True)
+
+
+def quote_run(out: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Code every article of the run in ``out``: write DIR/quotes.csv and DIR/citations.csv
+    (atomically, the same tables as ``python -m coverage analyse``) and return both."""
+    from . import atomic
+    from .analyse import citation_table, quote_table, read_articles
+    from .config import RunPaths
+
+    paths = RunPaths.at(out)
+    articles = read_articles(paths)
+    quotes, citations = quote_table(articles), citation_table(articles)
+    atomic.write_csv(quotes, paths.quotes)
+    atomic.write_csv(citations, paths.citations)
+    return quotes, citations
+
+
+def company_vs_researchers(voice: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
+    """Per group: articles quoting the company only, the researchers only, both, or neither
+    (counts, shares and Wilson intervals). ``voice`` is ``voice_table(...)``."""
+    from .compare import wilson_ci
+
+    wide = voice.pivot_table(index=["article_id", "group"], columns="speaker_type", values="quoted", fill_value=0)
+    comp = wide.get("company", 0) > 0
+    res = wide.get("researcher", 0) > 0
+    label = pd.Series("neither", index=wide.index)
+    label[comp & res] = "both"
+    label[comp & ~res] = "company only"
+    label[~comp & res] = "researchers only"
+    df = label.rename("voices").reset_index()
+    rows = []
+    for group, g in df.groupby("group", sort=True):
+        n = len(g)
+        for v in ("company only", "researchers only", "both", "neither"):
+            k = int((g["voices"] == v).sum())
+            lo, hi = wilson_ci(k, n, alpha)
+            rows.append({"group": group, "voices": v, "k": k, "n": n, "share": k / n if n else float("nan"),
+                         "ci_low": lo, "ci_high": hi})
+    return pd.DataFrame(rows)

@@ -27,6 +27,13 @@ from .errors import StudyError
 SPEAKERS_YML = CODEBOOK / "speakers.yml"
 MEDIA_YML = CODEBOOK / "media.yml"
 
+# Words that end a role phrase before any name could follow ("a user signs in to a Mi Account").
+_FUNCTION_WORDS = {"a", "an", "the", "to", "in", "on", "at", "of", "for", "with", "by", "and", "or", "is", "was",
+                   "are", "were", "has", "had", "have", "that", "which", "who", "yang", "dan", "atau", "ke", "di",
+                   "pada", "untuk", "dengan", "oleh", "itu", "ini", "tersebut", "akan", "telah", "sudah"}
+# When a role names several kinds of speaker, the first of these wins.
+TYPE_PRIORITY = ("government", "civil_society", "researcher", "media", "other", "company", "user")
+_PAREN = re.compile(r"\s*\([^()]*\)")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"]+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
@@ -201,9 +208,9 @@ class SpeakerBook:
         nouns = self.role_nouns_in(role)
         strong = [n for n in nouns if not n[4]]
         if strong:
-            # the head noun of an Indonesian phrase comes first, of an English one last; the
-            # longest match is the most specific, which settles both cases in practice
-            return max(strong, key=lambda n: (len(n[2]), -n[0]))[3]
+            # several kinds named ("analyst at a consumer group", "partner at a law firm"): the
+            # more specific public role wins, in the order of TYPE_PRIORITY
+            return min(strong, key=lambda n: TYPE_PRIORITY.index(n[3]))[3]
         org = self.type_of_org(role)
         if org:
             return org
@@ -241,6 +248,8 @@ class SpeakerBook:
         core = tok.strip(".,'’")
         if not core:
             return False
+        if core.startswith("@") and len(core) > 1:
+            return True  # a social-media handle
         if core.lower() in self.title_words:
             return False
         if core.lower() in self._role_info:
@@ -262,6 +271,13 @@ class SpeakerBook:
             s, e, ent = persons[-1]
             role = (phrase[:s] + " " + phrase[e:]).strip()
             return " ".join(role.split()), ent.name, ent
+        # "Security analyst Maria Gomez of the firm Redline Security": a name before an
+        # affiliation ("of", "at", "from", "dari") is the speaker, the rest is the role
+        aff = re.search(r"\s(?:of|at|from|dari)\s+(?:the\s+)?(?:\w+\s+){0,2}[A-Z]", phrase)
+        if aff:
+            left_role, left_name, left_ent = self.split_role_name(phrase[: aff.start()])
+            if left_name and (left_ent is None or left_ent.kind == "person") and len(left_name.split()) >= 2:
+                return " ".join(f"{left_role} {phrase[aff.start():]}".split()), left_name, left_ent
         # the trailing run of name-like tokens (not titles, not organisations) is the name
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(phrase)]
         org_spans = [(s, e) for s, e, ent in hits]
@@ -288,6 +304,9 @@ class SpeakerBook:
         if orgs:
             s, e, ent = orgs[-1]
             role = " ".join((phrase[:s] + " " + phrase[e:]).split())
+            group = self._strong_type(phrase[:s]) if s > 0 else self._strong_type(phrase[e:])
+            if group is not None and group != ent.type:
+                return phrase, "", None  # "pemilik ponsel Xiaomi", "Xiaomi users" are users
             if not role:
                 # an alias such as "juru bicara Xiaomi" carries its role inside it
                 role = " ".join(n[2] for n in self.role_nouns_in(phrase[s:e]) if n[3] != "company" or n[4])
@@ -319,18 +338,34 @@ class SpeakerBook:
         describes no one (no name, organisation or role noun) comes back with no name and type
         ``other``; callers treat that as "no speaker here".
         """
-        phrase = " ".join(phrase.split()).strip(" ,.:;—–-")
+        phrase = " ".join(_PAREN.sub("", phrase).split()).strip(" ,.:;—–-")
+        apposition = _PAREN.sub("", apposition)
         if not phrase:
             return Speaker()
         kind = self.anaphor(phrase, lang)
         if kind is not None:
-            return Speaker(anaphor=kind)
+            return Speaker(anaphor=kind, role=phrase)
+        both = re.fullmatch(r"(.+?)\s+(?:and|dan|&)\s+(.+)", phrase)
+        if both and not apposition:
+            a, b = self.parse(both.group(1), lang), self.parse(both.group(2), lang)
+            if a.name and b.name and a.is_person and b.is_person:
+                # "Gabi Cirlig and Andrew Tierney": one joint speaker
+                typ = a.type if a.type == b.type else (a.type if b.type == "other" else b.type)
+                joiner = " dan " if lang == "id" else " and "
+                return Speaker(f"{a.name}{joiner}{b.name}", typ, a.role or b.role, True, entity=a.entity and b.entity)
+        whole_ent = self.lookup(phrase)
+        if whole_ent is not None and not apposition:
+            return Speaker(whole_ent.name, whole_ent.type, "", whole_ent.kind == "person", entity=True)
         role, name, ent = self.split_role_name(phrase)
         app = " ".join(apposition.split()).strip(" ,.")
         if app:
             a_role, a_name, a_ent = self.split_role_name(app)
             whole = self.strip_determiners(normalise_phrase(phrase))
-            if not name and a_name:
+            if a_name and self.has_role_noun(whole) and self.looks_like_name(app) and (a_ent is None or a_ent.kind == "person"):
+                # "Analis ... dari Lembaga Riset Digital Nusantara, Ratna Kusuma": the role
+                # comes first (organisation and all), the person in apposition
+                role, name, ent = whole, a_name, a_ent
+            elif not name and a_name:
                 # "seorang peneliti, Budi Santoso": role first, name in apposition
                 role, name, ent = whole, a_name, a_ent
             elif name and not a_name:
@@ -354,13 +389,17 @@ class SpeakerBook:
             is_person = self._org_name_type(name) is None
             return Speaker(name, typ, role, is_person)
         typ = self.type_from_role(role)
-        if typ is None:
+        if typ is None or len(role.split()) > 6:
             return Speaker(role=role)
+        if typ == "company":
+            # "a spokesperson", "a company spokesperson", "juru bicara": no company named, so
+            # the one the article is about
+            return Speaker(anaphor="company", role=role)
         return Speaker(role, typ, role, False)
 
     def _strong_type(self, role: str) -> str | None:
         strong = [n for n in self.role_nouns_in(role) if not n[4] and n[3] != "company"]
-        return strong[0][3] if strong else None
+        return min(strong, key=lambda n: TYPE_PRIORITY.index(n[3]))[3] if strong else None
 
     def _org_name_type(self, name: str) -> str | None:
         for typ, rx in self.org_patterns:
@@ -391,6 +430,73 @@ class SpeakerTracker:
     mentions: list[_Mention] = field(default_factory=list)
     registry: dict[str, Speaker] = field(default_factory=dict)
 
+    _NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.?)$")
+
+    def _name_run(self, toks: list[str]) -> list[str]:
+        """The personal-name tokens at the start of ``toks`` (2-4 capitalised words)."""
+        run = []
+        for t in toks:
+            core = t.strip(",.;:")
+            if (self._NAME_TOKEN.match(core) and core.lower() not in self.book.title_words) \
+                    or (run and core.lower() in self.book.particles):
+                run.append(core)
+                if t.endswith((",", ".", ";", ":")) or len(run) == 4:
+                    break
+                continue
+            break
+        while run and run[-1].lower() in self.book.particles:
+            run.pop()
+        return run
+
+    def _intro_name(self, text: str, start: int) -> tuple[str, str] | None:
+        """(role, name) for a role noun at ``start``: "peneliti keamanan siber Laksmi Dewanti",
+        "Kepala Subdirektorat Tata Kelola Data Kominfo, Hendra Saputra", "Peneliti lain, Andrew
+        Tierney". Capitalised words after an affiliation preposition ("dari Lembaga ...", "at the
+        Asia Data Rights Network") or ending in an organisation are part of the role."""
+        sent = re.split(r"[.;:!?\n“”\"]\s", _PAREN.sub("", text[start:start + 200]) + " ", maxsplit=1)[0]
+        chunks = sent.split(",")
+        first, rest = chunks[0], chunks[1:]
+        toks = first.split()
+        orgs = [(s, e) for s, e, ent in self.book.find(first) if ent.kind != "person"]
+        spans = list(re.finditer(r"[^\s]+", first))
+        candidate = None
+        lowercase = 0
+        i = 1
+        while i < len(toks):
+            core = toks[i].strip(",.")
+            prev = toks[i - 1].lower()
+            in_org = any(a <= spans[i].start() < b for a, b in orgs)
+            if in_org or core.lower() in self.book.title_words or core.lower() in self.book.particles:
+                i += 1
+                continue
+            if core[:1].isupper():
+                if prev in ("dari", "at", "of", "from", "for", "di", "the", "with", "pada"):
+                    # an organisation or place: skip all of its capitalised words
+                    while i < len(toks) and (toks[i][:1].isupper() or toks[i].lower() in self.book.particles):
+                        i += 1
+                    continue
+                run = self._name_run(toks[i:])
+                j = i + len(run)
+                org_after = j < len(toks) and any(a <= spans[j].start() < b for a, b in orgs)
+                if org_after or len(run) < 2:
+                    i = max(j, i + 1)
+                    continue
+                candidate = " ".join(run)
+                break
+            if core.lower() in _FUNCTION_WORDS or lowercase >= 3 \
+                    or core.lower().startswith(("mem", "men", "meng", "meny", "ber")) and len(core) > 5:
+                break  # a verb or a new phrase: the name, if any, is not part of this role
+            lowercase += 1
+            i += 1
+        if rest:
+            app = rest[0].strip()
+            run = self._name_run(app.split())
+            if len(run) >= 2 and " ".join(run) == app.strip(" ."):
+                return first.strip(), " ".join(run)
+        if candidate:
+            return first[: first.find(candidate)].strip(), candidate
+        return None
+
     def scan(self, text: str, exclude: list[tuple[int, int]] = ()) -> None:
         """Record who the narrative mentions (gazetteer names, "role Name" introductions).
 
@@ -403,27 +509,60 @@ class SpeakerTracker:
                 continue
             sp = Speaker(ent.name, ent.type, "", ent.kind == "person", entity=True)
             self.mentions.append(_Mention(s, sp))
-        # "peneliti keamanan siber Budi Santoso", "Budi Santoso, peneliti dari ..."
+            if ent.kind == "person":
+                self.registry.setdefault(ent.name, sp)  # "Pratama" later means Pratama Persadha
+        # "peneliti keamanan siber Budi Santoso", "Kepala ... Kominfo, Hendra Saputra"
         for s, e, noun, typ, gen in self.book.role_nouns_in(text):
             if inside(s):
                 continue
-            window = re.split(r"[.;:!?\n“”\"()]", text[s:s + 120], maxsplit=1)[0]
-            chunks = [c for c in window.split(",")][:2]
-            first = " ".join(chunks[0].split()[:8])
-            role, name, ent = self.book.split_role_name(first)
-            if not name and len(chunks) > 1 and self.book.looks_like_name(chunks[1]):
-                role, name, ent = first, chunks[1].strip(), self.book.lookup(chunks[1])
-            if name and ent is None and len(name.split()) >= 2 and not self.book.lookup(name):
-                t = self.book.type_from_role(role) or "other"
-                self.register(Speaker(name, t, role, True), s)
-        for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+),\s+((?:[a-z]+\s){0,3}[^,.;]{3,60}?)[,.]", text):
+            got = self._intro_name(text, s)
+            if got is None:
+                continue
+            role, name = got
+            if self.book.lookup(name) is not None:
+                continue
+            t = self.book.type_from_role(role) or "other"
+            self.register(Speaker(name, t, self.book.strip_determiners(role), True), s)
+        # "Budi Santoso, peneliti dari ...", "Jenna Park, a nurse in Houston who ..."
+        for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+([^,.;]{3,90}?)[,.]", text):
             if inside(m.start()):
                 continue
-            name, app = m.group(1), m.group(2)
-            if self.book.lookup(name) or not self.book.looks_like_role(app):
+            toks = m.group(1).split()
+            while toks and toks[0].lower() in self._openers:
+                toks = toks[1:]
+            name, app = " ".join(toks), m.group(2).strip()
+            if len(toks) < 2 or self.book.lookup(name) or self.book.find(name):
+                continue
+            lead = app.split()[0]
+            head = self.book.strip_determiners(app)
+            role_first = any(a == 0 for a, *_ in self.book.role_nouns_in(head))
+            if not (lead.lower() in ("a", "an", "another", "one", "seorang") or role_first):
+                continue  # "Play Store, menurut laporan Forbes" is no apposition
+            if any(t.lower() in self.book.title_words for t in toks):
                 continue
             t = self.book.type_from_role(app) or "other"
-            self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start())
+            self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start() + m.group(0).find(name))
+
+    _openers = {"but", "and", "however", "meanwhile", "namun", "tetapi", "sementara", "dan", "lalu", "kemudian",
+                "so", "yet", "still", "also", "then", "now", "when", "after", "while", "as", "ketika", "saat",
+                "setelah", "menurut", "according", "kata", "said", "says"}
+
+    def mention_registered(self, text: str, exclude: list[tuple[int, int]] = ()) -> None:
+        """Add a mention wherever a registered name, or its first or last word, appears in the
+        narrative ("Wahyu mengapresiasi ... “…,” pungkasnya": -nya is Wahyu)."""
+        inside = lambda p: any(a <= p < b for a, b in exclude)  # noqa: E731
+        seen = {(m.pos, m.speaker.name) for m in self.mentions}
+        for full, sp in list(self.registry.items()):
+            parts = full.split()
+            forms = {full} | ({parts[0], parts[-1]} if len(parts) > 1 else set())
+            for f in forms:
+                if len(f) < 3:
+                    continue
+                for m in re.finditer(rf"(?<![\w]){re.escape(f)}(?![\w])", text):
+                    if inside(m.start()) or (m.start(), sp.name) in seen:
+                        continue
+                    seen.add((m.start(), sp.name))
+                    self.mentions.append(_Mention(m.start(), sp))
 
     def register(self, sp: Speaker, pos: int) -> None:
         """Remember a full name introduced with a role, for later surname-only mentions."""
@@ -457,7 +596,20 @@ class SpeakerTracker:
                     or [m for m in ment if m.speaker.type != "media"] or ment
             else:
                 pool = [m for m in hist if m.speaker.type == kind] or [m for m in ment if m.speaker.type == kind]
-            return max(pool, key=lambda m: m.pos).speaker if pool else Speaker()
+            if kind == "company" and not pool:
+                # a description before any name ("The company, India's top-selling brand, says"
+                # in a standfirst): the first company the article names
+                later = [m for m in self.mentions if m.speaker.type == "company" and not m.speaker.is_person]
+                pool = sorted(later, key=lambda m: m.pos)[:1]
+            if pool:
+                got = max(pool, key=lambda m: m.pos).speaker
+                if sp.role and got.entity and not got.is_person and sp.role.lower() not in ("it", "they", "mereka", "-nya", "nya"):
+                    kept = self.book.strip_determiners(sp.role)
+                    if self.book.role_nouns_in(kept) and self.book.anaphor(kept, self.lang) is None:
+                        return replace(got, role=kept)
+                return got
+            fallback = self.book.parse(self.book.strip_determiners(sp.role), self.lang) if sp.role else Speaker()
+            return fallback if fallback.anaphor is None and fallback.name else Speaker()
         if sp.name and not sp.entity:
             known = self._from_registry(sp.name)
             if known is not None:

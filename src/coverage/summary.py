@@ -9,10 +9,10 @@ Per-article measures (:func:`article_measures`), one row per article:
 - ``voice_<speaker_type>``: 1 if the article quotes (directly or indirectly) at least one
   speaker of that type (config.SPEAKER_TYPES).
 - the frame columns of frames.csv (config.FRAME_IDS), 0/1.
-- ``relays_forbes``: 1 if the article relays Forbes' report: it cites Forbes (citations.csv)
-  or quotes one of the researchers behind the report (:data:`FORBES_RESEARCHERS`).
-- ``relays_xiaomi``: 1 if it relays Xiaomi's account: it quotes the company (speaker_type
-  ``company``) or cites Xiaomi's blog/statement as a source (a cited name containing "Xiaomi").
+- ``relays_forbes``, ``relays_xiaomi`` and ``account``: whose account the article relays,
+  exactly as :func:`coverage.citations.account_table` defines it (one definition for notebooks
+  03 and 05): Forbes' report when it cites Forbes, quotes Forbes or quotes the researchers;
+  Xiaomi's when it quotes the company.
 - ``wire_copy``: 1 if the article shares its near-duplicate cluster (cluster_id) with at
   least one other article of the run: re-published or re-published-from wire copy.
 
@@ -30,15 +30,13 @@ import pandas as pd
 from .config import ANALYSED_LANGUAGES, FRAME_IDS, GROUPS, SPEAKER_TYPES, RunPaths
 from .errors import StudyError
 
-# The two researchers whose findings Forbes reported (Forbes, 30 April 2020).
-FORBES_RESEARCHERS = ("Cirlig", "Tierney")
 VOICE_COLS = [f"voice_{t}" for t in SPEAKER_TYPES]
 RELAY_COLS = ["relays_forbes", "relays_xiaomi"]
 MEASURE_LABELS = {
     **{f"voice_{t}": t.replace("_", " ") for t in SPEAKER_TYPES},
     **{f: f.replace("_", " ") for f in FRAME_IDS},
-    "relays_forbes": "Forbes' report (cites Forbes or quotes its researchers)",
-    "relays_xiaomi": "Xiaomi's account (quotes the company or cites its blog)",
+    "relays_forbes": "Forbes' report (cites or quotes Forbes, or quotes its researchers)",
+    "relays_xiaomi": "Xiaomi's account (quotes the company)",
     "wire_copy": "shares its text with another article (wire copy)",
 }
 
@@ -131,11 +129,12 @@ def article_measures(
     for t in SPEAKER_TYPES:
         ids = set(q.loc[q["speaker_type"] == t, "article_id"])
         a[f"voice_{t}"] = a["id"].isin(ids).astype(float)
-    researcher = q["speaker"].str.contains("|".join(FORBES_RESEARCHERS), case=False, na=False)
-    cites_forbes = set(citations.loc[citations["cited"].str.contains("Forbes", case=False, na=False), "article_id"])
-    cites_xiaomi = set(citations.loc[citations["cited"].str.contains("Xiaomi", case=False, na=False), "article_id"])
-    a["relays_forbes"] = a["id"].isin(cites_forbes | set(q.loc[researcher, "article_id"])).astype(float)
-    a["relays_xiaomi"] = a["id"].isin(cites_xiaomi | set(q.loc[q["speaker_type"] == "company", "article_id"])).astype(float)
+    from .citations import account_table
+
+    acc = account_table(articles, quotes, citations).set_index("article_id")
+    a["relays_forbes"] = a["id"].map(acc["relays_report"]).astype(float)
+    a["relays_xiaomi"] = a["id"].map(acc["relays_company"]).astype(float)
+    a["account"] = a["id"].map(acc["account"].astype(str))
 
     frame_cols = [f for f in FRAME_IDS if f in frames.columns]
     f = frames[["article_id", *frame_cols]].rename(columns={"article_id": "id"})
@@ -151,16 +150,16 @@ def article_measures(
 
 
 def relayed_accounts(measures: pd.DataFrame) -> pd.DataFrame:
-    """Whose account each coded article relays, as one category: Forbes only, Xiaomi only, both, neither."""
+    """Counts per group of whose account each coded article relays (one category per article:
+    coverage.citations.ACCOUNTS): account, group, k, n."""
+    from .citations import ACCOUNTS
+
     m = measures.dropna(subset=RELAY_COLS)
-    f, x = m["relays_forbes"].astype(bool), m["relays_xiaomi"].astype(bool)
-    account = np.select([f & x, f, x], ["both", "Forbes' report only", "Xiaomi's account only"], "neither")
     rows = []
     for g in [g for g in GROUPS if g in set(m["group"])]:
         sel = m["group"] == g
-        n = int(sel.sum())
-        for cat in ("Forbes' report only", "both", "Xiaomi's account only", "neither"):
-            rows.append({"account": cat, "group": g, "k": int(((account == cat) & sel).sum()), "n": n})
+        for cat in ACCOUNTS:
+            rows.append({"account": cat, "group": g, "k": int((sel & (m["account"] == cat)).sum()), "n": int(sel.sum())})
     return pd.DataFrame(rows, columns=["account", "group", "k", "n"])
 
 

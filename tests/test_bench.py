@@ -1,0 +1,126 @@
+"""The extraction benchmark: the scorer on hand-computed cases, and a slice of the real corpus."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from coverage import bench
+from coverage.config import ROOT
+from coverage.errors import StudyError
+
+
+def test_score_counts_one_page_by_hand():
+    out = "Alpha beta.\nGamma   DELTA\nzeta-free text"
+    # "alpha beta" and "gamma delta" (whitespace folded, case ignored) are found, "epsilon" is not;
+    # of the unwanted snippets "Delta" is found, "omega" is not.
+    assert bench.score(out, ["alpha beta", "gamma delta", "epsilon"], ["Delta", "omega"]) == (2, 1, 1)
+
+
+def test_score_normalises_unicode_and_whitespace():
+    decomposed = "Cafe\u0301 in Jakarta"  # e + combining acute
+    assert bench.score(decomposed, ["café  in\njakarta"], []) == (1, 0, 0)
+
+
+def test_score_of_empty_or_missing_output():
+    assert bench.score(None, ["a", "b"], ["c"]) == (0, 2, 0)
+    assert bench.score("", ["a"], []) == (0, 1, 0)
+
+
+def test_precision_recall_f1_summed_over_pages():
+    # page 1: tp 2, fn 1, fp 1 ; page 2: tp 1, fn 0, fp 0 -> tp 3, fn 1, fp 1
+    p, r, f = bench.prf(3, 1, 1)
+    assert (p, r, f) == (0.75, 0.75, 0.75)
+    assert bench.prf(0, 0, 0) == (0.0, 0.0, 0.0)
+    p, r, f = bench.prf(2, 2, 0)
+    assert (p, r) == (1.0, 0.5) and f == pytest.approx(2 / 3)
+
+
+def _mini_corpus(tmp_path: Path) -> Path:
+    """A synthetic two-page corpus in the trafilatura-eval layout."""
+    (tmp_path / "cache").mkdir()
+    (tmp_path / "eval").mkdir()
+    (tmp_path / "cache" / "a.html").write_text("<p>alpha beta</p>", encoding="utf-8")
+    (tmp_path / "eval" / "b.html").write_text("<p>gamma</p>", encoding="utf-8")
+    evaldata = {
+        "https://a.example/1": {"file": "a.html", "with": ["alpha", "beta", "delta"], "without": ["menu"]},
+        "https://b.example/2": {"file": "b.html", "with": ["gamma"], "without": ["p>"]},
+    }
+    (tmp_path / "evaldata.json").write_text(json.dumps(evaldata), encoding="utf-8")
+    return tmp_path
+
+
+def test_run_extractor_sums_pages(tmp_path):
+    pages = bench.load_pages(_mini_corpus(tmp_path))
+    assert [p.file for p in pages] == ["a.html", "b.html"]
+    # the "extractor" returns the raw HTML: page 1 tp 2 fn 1 fp 0, page 2 tp 1 fn 0 fp 1 ("p>")
+    res = bench.run_extractor(lambda html, url: html.decode(), pages)
+    assert (res["tp"], res["fn"], res["fp"], res["errors"]) == (3, 1, 1, 0)
+    assert (res["precision"], res["recall"], res["f1"]) == (0.75, 0.75, 0.75)
+
+
+def test_an_extractor_that_raises_scores_as_empty(tmp_path):
+    pages = bench.load_pages(_mini_corpus(tmp_path))
+
+    def boom(html, url):
+        raise ValueError("bad page")
+
+    res = bench.run_extractor(boom, pages)
+    assert (res["tp"], res["fn"], res["fp"], res["errors"]) == (0, 4, 0, 2)
+
+
+def test_missing_corpus_says_where_to_put_it(tmp_path):
+    with pytest.raises(StudyError, match=r"trafilatura-eval\.tar\.gz"):
+        bench.resolve_corpus(tmp_path / "nowhere")
+    with pytest.raises(StudyError, match=r"no trafilatura-eval\.tar\.gz and no evaldata\.json here"):
+        bench.resolve_corpus(tmp_path)
+
+
+def test_unknown_extractor_is_refused(tmp_path):
+    with pytest.raises(StudyError, match="unknown extractor"):
+        bench.bench_extract(_mini_corpus(tmp_path), extractors=["readability"])
+
+
+def _tarball() -> Path:
+    env = os.environ.get("COVERAGE_PEER")
+    base = Path(env) if env else ROOT.parent / "shared" / "peer"
+    return base if base.suffixes[-2:] == [".tar", ".gz"] else base / bench.TARBALL
+
+
+@pytest.mark.peer
+def test_slice_of_the_real_corpus(tmp_path, capsys):
+    tarball = _tarball()
+    if not tarball.is_file():
+        pytest.skip(f"benchmark corpus absent: put {bench.TARBALL} in {tarball.parent} or set COVERAGE_PEER")
+    folder = bench.unpack_corpus(tarball, tmp_path, limit=10)
+    assert len(list(folder.rglob("*.html"))) == 10
+    table = bench.bench_extract(folder, limit=10)
+    printed = capsys.readouterr().out
+    assert "time ours/newspaper3k" in printed and "F1 ours-trafilatura" in printed
+    assert table["extractor"].tolist() == ["ours", "newspaper3k", "trafilatura"]
+    assert (table["pages"] == 10).all()
+    assert (table["seconds"] > 0).all()
+    # sane ranges on ten real pages, not the full-corpus figures (see bench.py's record)
+    assert table["precision"].between(0.5, 1.0).all() and table["recall"].between(0.3, 1.0).all()
+    ours = table.set_index("extractor").loc["ours"]
+    assert ours["f1"] >= 0.75 and ours["errors"] == 0
+
+
+def test_tarball_is_unpacked_once_into_the_cache(tmp_path, monkeypatch):
+    import tarfile
+
+    (tmp_path / "src").mkdir()
+    src = _mini_corpus(tmp_path / "src")
+    tarball = tmp_path / bench.TARBALL
+    with tarfile.open(tarball, "w:gz") as tar:
+        tar.add(src, arcname="tests")
+    monkeypatch.setattr(bench, "CACHE", tmp_path / "cache")
+    folder = bench.resolve_corpus(tarball)
+    assert folder == tmp_path / "cache" / "trafilatura-eval" / "tests"
+    assert [p.file for p in bench.load_pages(folder)] == ["a.html", "b.html"]
+    (folder / "cache" / "a.html").unlink()  # a second call trusts the marker: no re-unpack
+    assert bench.resolve_corpus(tmp_path) == folder  # a folder holding the tarball works too
+    assert not (folder / "cache" / "a.html").exists()

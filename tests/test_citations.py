@@ -1,0 +1,116 @@
+"""Media citations (coverage.citations). All sentences are synthetic, written for these tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from coverage.citations import account_table, canonical_outlet, citation_records, cited_media
+
+ID_CUES = [
+    ("Dilansir dari Forbes, peneliti menemukan peramban Xiaomi mengirim data.", "Forbes", "dilansir"),
+    ("Seperti dilansir Forbes, peramban Xiaomi mengirim data.", "Forbes", "dilansir"),
+    ("Mengutip GSMArena, sakelar baru itu ada di menu privasi.", "GSMArena", "mengutip"),
+    ("Seperti dikutip dari Antara, Xiaomi menyebut laporan itu keliru.", "Antara", "dikutip"),
+    ("Hal itu dikutip dari Kompas.com, Senin.", "KompasTekno", "dikutip"),
+    ("Menurut laporan Forbes, data dikirim ke Singapura.", "Forbes", "menurut laporan"),
+    ("Forbes melaporkan bahwa peramban Xiaomi mengirim data.", "Forbes", "melaporkan"),
+    ("Xiaomi membantah laporan media Amerika Serikat Forbes yang menyebut peramban itu merekam data.", "Forbes", "melaporkan"),
+    ("Temuan itu pertama kali dilaporkan oleh Forbes pada Kamis.", "Forbes", "dilaporkan"),
+    ("“Ini masalah serius,” kata Cirlig kepada Forbes.", "Forbes", "kepada"),
+    ("Sebagaimana diberitakan Tempo, Xiaomi sudah merilis pembaruan.", "Tempo", "diberitakan"),
+    ("Menurut The Verge, pembaruan itu sudah tersedia.", "The Verge", "menurut"),
+]
+
+EN_CUES = [
+    ("According to Forbes, the data went to servers in Singapore.", "Forbes", "according to"),
+    ("Forbes reported that the browsers sent data abroad.", "Forbes", "reported"),
+    ("The findings were first reported by Forbes on Thursday.", "Forbes", "reported by"),
+    ("As reported by The Verge, the update is out.", "The Verge", "reported by"),
+    ("Xiaomi has released an update (via CNET).", "CNET", "via"),
+    ("“It is a backdoor,” Cirlig told Forbes.", "Forbes", "told"),
+    ("Cirlig said in an interview with ZDNet that the data was readable.", "ZDNet", "interview"),
+    ("A report by Forbes claimed the phones recorded browsing data.", "Forbes", "report"),
+    ("Forbes' report says the data was sent to Russia.", "Forbes", "report"),
+    ("Researchers cited by Forbes say the browsers log every site.", "Forbes", "reported by"),
+    ("Xiaomi told Android Police the toggle was rolling out.", "Android Police", "told"),
+    ("The toggle was first spotted by XDA Developers.", "XDA Developers", "reported by"),
+]
+
+
+@pytest.mark.parametrize("sentence,outlet,cue", ID_CUES)
+def test_indonesian_citation_cues(sentence, outlet, cue):
+    recs = citation_records(sentence, "id")
+    assert [(r["cited"], r["cue"]) for r in recs] == [(outlet, cue)]
+    r = recs[0]
+    assert canonical_outlet(sentence[r["start"]:r["end"]]) == outlet
+
+
+@pytest.mark.parametrize("sentence,outlet,cue", EN_CUES)
+def test_english_citation_cues(sentence, outlet, cue):
+    recs = citation_records(sentence, "en")
+    assert [(r["cited"], r["cue"]) for r in recs] == [(outlet, cue)]
+
+
+@pytest.mark.parametrize("text,lang", [
+    # named only inside a quotation: Xiaomi's words, not the article's sourcing
+    ("“Kami kecewa dengan artikel dari Forbes,” kata Xiaomi.", "id"),
+    ('"We were disappointed by the Forbes story," the company said.', "en"),
+    # the object of a dispute, not a source
+    ("Xiaomi sebelumnya membantah laporan Forbes itu.", "id"),
+    ("Perusahaan itu juga menyebut laporan Forbes sebagai salah paham.", "id"),
+    ("Xiaomi's defence against last week's Forbes report rests on three words.", "en"),
+    # the company's own blog is not a medium
+    ("Seperti dikutip dari blog resmi Xiaomi, data itu dianonimkan.", "id"),
+    ("Mengutip Xiaomi, data itu dianonimkan.", "id"),
+    ("According to Xiaomi's blog, the data is anonymised.", "en"),
+    # datelines, bylines, related links and days of the week
+    ("Jakarta (ANTARA) - Xiaomi membantah tuduhan itu.\nPewarta: Nama Pewarta\nBaca juga: Forbes soal Xiaomi", "id"),
+    ("Pernyataan itu dimuat di blog resminya, dikutip Sabtu.", "id"),
+    ("Xiaomi said so in a statement, according to industry trackers.", "en"),
+    ("", "en"),
+])
+def test_what_is_not_a_citation(text, lang):
+    assert cited_media(text, lang) == []
+
+
+def test_cited_media_is_canonical_once_each_in_order_of_first_mention():
+    text = ("Mengutip GSMArena, pembaruan itu sudah tersedia. Menurut laporan Forbes, data dikirim ke Rusia. "
+            "Hal serupa dilansir dari Kompas.com dan, seperti dikutip dari KompasTekno, diakui Xiaomi. "
+            "“Kami patuh,” kata Xiaomi kepada Forbes.")
+    assert cited_media(text, "id") == ["GSMArena", "Forbes", "KompasTekno"]
+    recs = citation_records(text, "id")
+    assert [r["cited"] for r in recs] == ["GSMArena", "Forbes", "KompasTekno", "KompasTekno", "Forbes"]
+
+
+def test_closing_source_credits():
+    text = "Xiaomi membantah tuduhan itu.\nSumber: GSMArena, Kantor Berita Nusa"
+    assert cited_media(text, "id") == ["GSMArena", "Kantor Berita Nusa"]
+    text = "Xiaomi membantah tuduhan itu.\n(Kantor Berita Nusa)"
+    assert cited_media(text, "id") == ["Kantor Berita Nusa"]
+    assert cited_media("Xiaomi denied it.\nSource: Gizmochina", "en") == ["Gizmochina"]
+
+
+def test_unlisted_outlets_count_only_after_media_cues():
+    assert cited_media("Dilansir dari Kabar Nusantara, Xiaomi membantah tuduhan itu.", "id") == ["Kabar Nusantara"]
+    assert cited_media("The story was first reported by Tech Dispatch News.", "en") == ["Tech Dispatch News"]
+    # "revealed by" a person is not an outlet; "told" an unlisted name is not a citation
+    assert cited_media("The flaw was revealed by John Smith last week.", "en") == []
+    assert cited_media("“It is fine,” Ho told Asia Data Weekly.", "en") == []
+
+
+def test_the_publishing_outlet_does_not_cite_itself():
+    text = "“Data aman,” kata Andreas kepada KompasTekno. Menurut laporan Forbes, data dikirim ke Rusia."
+    assert cited_media(text, "id") == ["KompasTekno", "Forbes"]
+    assert cited_media(text, "id", outlet="Kompas.com") == ["Forbes"]
+
+
+def test_account_table_sorts_articles_by_whose_account_they_relay():
+    articles = pd.DataFrame({"id": ["a", "b", "c", "d"], "outlet": ["A", "B", "C", "D"], "language": ["id"] * 4,
+                             "group": ["indonesia"] * 4})
+    quotes = pd.DataFrame({"article_id": ["a", "b", "b", "c"], "speaker": ["Xiaomi", "Gabi Cirlig", "Xiaomi", "Forbes"],
+                           "speaker_type": ["company", "researcher", "company", "media"]})
+    citations = pd.DataFrame({"article_id": ["d"], "cited": ["GSMArena"], "cue": ["mengutip"]})
+    t = account_table(articles, quotes, citations).set_index("article_id")
+    assert t["account"].astype(str).to_dict() == {
+        "a": "Xiaomi's statement only", "b": "both", "c": "Forbes' report only", "d": "neither"}

@@ -1,0 +1,419 @@
+"""Extraction: decoding, main text, boilerplate rules, article metadata and the run.
+
+The pages in tests/fixtures/extract/ are synthetic (written by us; see the README there),
+shaped like real templates. Each NAME.html has NAME.txt, the body a reader would call the
+article; the extractor must reach a token F1 of 0.9 against it and leave out every piece
+of chrome listed below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from coverage import extract as X
+from coverage.config import RunPaths
+from coverage.errors import StudyError
+
+FIX = Path(__file__).parent / "fixtures" / "extract"
+
+# page, language, URL, boilerplate that must not survive
+PAGES = {
+    "id_portal": ("id", "https://teknoportal.example/read/2020/05/02/10150011/xiaomi-bantah", [
+        "Baca juga", "Daftar Ponsel Xiaomi yang Kebagian MIUI 12", "Dituding Merekam Aktivitas",
+        "ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT", "Bagikan", "WhatsApp", "Pewarta",
+        "Editor", "Penulis", "Copyright", "Halaman Selanjutnya", "Tag:", "Google News",
+        "Berita Terkait", "Cara Mematikan Pengumpulan", "Terpopuler", "Indeks Berita", "(Foto:",
+        "Senin, 30 November 2026", "Pedoman Media Siber",
+    ]),
+    "en_tech": ("en", "https://techdispatch.example/2020/05/01/xiaomi-browser-data", [
+        "Advertisement", "Related:", "Your phone's browser may know", "Read more",
+        "Sign up for our daily newsletter", "Get the Dispatch newsletter", "Jordan Blake is a senior reporter",
+        "12 Comments", "I switched to another browser", "Incognito was never meant", "logged in",
+        "All rights reserved", "Podcasts", "Share this story", "Most Popular", "cookies",
+    ]),
+    "id_amp": ("id", "https://amp.gadgetkita.example/gadget/2020/05/04/194500/peramban-xiaomi", [
+        "Baca Juga", "Xiaomi Bantah Curi Data", "ADVERTISEMENT", "Iklan", "Kontributor", "Editor",
+        "Tags:", "Berita Terkait", "Tips Aman Berselancar", "Beranda", "Hak cipta", "(Foto:",
+    ]),
+    "id_cp1252_meta_utf8": ("id", "https://infotekno.example/tekno/xiaomi-jawab", [
+        "Baca juga", "Jadwal MIUI 12", "Editor", "Copyright", "Beranda", "Minggu, 3 Mei 2020",
+    ]),
+}
+
+
+def tokens(text: str) -> Counter:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def token_f1(got: str, want: str) -> float:
+    g, w = tokens(got), tokens(want)
+    overlap = sum((g & w).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(g.values()), overlap / sum(w.values())
+    return 2 * p * r / (p + r)
+
+
+def page(name: str) -> bytes:
+    return (FIX / f"{name}.html").read_bytes()
+
+
+def body(name: str) -> str:
+    return (FIX / f"{name}.txt").read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- main text
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_main_text_matches_the_known_body(name):
+    lang, url, _ = PAGES[name]
+    got = X.extract_html(page(name), url, lang)
+    assert token_f1(got, body(name)) >= 0.9, got
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_no_boilerplate_survives(name):
+    lang, url, chrome = PAGES[name]
+    got = X.extract_html(page(name), url, lang)
+    survivors = [s for s in chrome if s.lower() in got.lower()]
+    assert survivors == []
+
+
+@pytest.mark.parametrize("name", sorted(PAGES))
+def test_paragraphs_are_lines_in_order(name):
+    lang, url, _ = PAGES[name]
+    got = X.extract_html(page(name), url, lang).split("\n")
+    want = body(name).strip().split("\n")
+    # every known paragraph is one whole line of the output, in the page's order
+    assert [line for line in got if line in want] == want
+
+
+def test_attribution_and_quotes_are_kept():
+    got = X.extract_html(page("id_portal"), PAGES["id_portal"][1], "id")
+    assert "Sumber: Forbes" in got.split("\n")  # a citation, not boilerplate
+    assert '"Privasi pengguna adalah prioritas utama kami.' in got
+
+
+def test_lead_outside_the_article_container_is_recovered():
+    # en_tech's standfirst sits in a header above <article>, where trafilatura does not look
+    lang, url, _ = PAGES["en_tech"]
+    text, label = X.extract_body(X.decode_html(page("en_tech")), url, lang)
+    assert text.split("\n")[0].startswith("The company answers researchers")
+    assert label == "trafilatura+lead"
+    from dataclasses import replace
+
+    without, _ = X.extract_body(X.decode_html(page("en_tech")), url, lang, replace(X.DEFAULT_OPTIONS, lead=False))
+    assert "The company answers researchers" not in without
+
+
+def test_headline_is_not_part_of_the_text():
+    got = X.extract_html(page("id_portal"), PAGES["id_portal"][1], "id")
+    assert "Xiaomi Bantah Kumpulkan Data Pengguna Diam-diam Lewat Peramban" not in got
+
+
+@pytest.mark.parametrize("html", [b"", b"   ", b"\x00\x01\xff\xfe", b"<html></html>", b"<html><body><nav>Home</nav></body></html>"])
+def test_pages_without_text_give_empty_string(html):
+    assert X.extract_html(html, "https://x.example/a", "id") == ""
+
+
+def test_thin_body_falls_back_to_json_ld():
+    paras = ["Paragraf pertama tentang peramban Xiaomi dan data pengguna.",
+             "Paragraf kedua: Xiaomi menyatakan data bersifat agregat dan anonim."] * 4
+    ld = '{"@type": "NewsArticle", "articleBody": "' + "\\n".join(paras) + '"}'
+    html = (f'<html><head><script type="application/ld+json">{ld}</script></head>'
+            '<body><h1>Judul</h1><div id="app">Memuat...</div></body></html>').encode()
+    text, label = X.extract_body(X.decode_html(html), "https://x.example/a", "id")
+    assert label == "json-ld"
+    assert text.split("\n") == paras
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def test_utf8_bytes_declared_iso_8859_1_in_header_and_meta():
+    text = "<html><head><meta charset='iso-8859-1'></head><body><p>“Privasi” — café</p></body></html>"
+    got = X.decode_html(text.encode("utf-8"), "text/html; charset=ISO-8859-1")
+    assert got == text
+
+
+def test_cp1252_bytes_declared_utf8_in_meta():
+    got = X.decode_html(page("id_cp1252_meta_utf8"), "text/html; charset=utf-8")
+    assert "“keliru memahami”" in got and "pengguna — sebuah" in got and "kafé-kafé" in got
+    assert "\ufffd" not in got
+
+
+def test_cp1252_bytes_declared_latin1_get_windows_1252_quotes():
+    # browsers read ISO-8859-1 as windows-1252: 0x93/0x94 are curly quotes, not C1 controls
+    raw = "<p>“Kami mengikuti peraturan lokal”</p>".encode("cp1252")
+    assert X.decode_html(raw, "text/html; charset=ISO-8859-1") == "<p>“Kami mengikuti peraturan lokal”</p>"
+
+
+def test_declared_charset_is_used_when_utf8_fails():
+    text = '<html><head><meta charset="windows-1251"></head><body><p>Привет, это новости о Xiaomi</p></body></html>'
+    assert X.decode_html(text.encode("cp1251")) == text
+
+
+def test_undeclared_latin_page_is_guessed_as_windows_1252():
+    text = "<html><body><p>“Privasi pengguna” adalah prioritas — kata Xiaomi. Café résumé naïve.</p></body></html>"
+    assert X.decode_html(text.encode("cp1252")) == text
+
+
+def test_utf8_page_with_one_stray_byte_stays_utf8():
+    text = "<p>“Privasi pengguna” — kata Xiaomi, café résumé naïve, ” « » ‘ ’ … é è ü ö</p>"
+    raw = text.encode("utf-8").replace("café".encode(), b"caf\xe9")  # one latin-1 byte pasted in
+    got = X.decode_html(raw, "text/html; charset=ISO-8859-1")
+    assert got == text.replace("café", "caf\ufffd")
+
+
+def test_bom_is_removed():
+    assert X.decode_html(b"\xef\xbb\xbf<p>halo</p>") == "<p>halo</p>"
+
+
+def test_declared_charsets_order_header_then_meta():
+    html = b'<?xml version="1.0" encoding="utf-8"?><html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+    assert X.declared_charsets(html, "text/html; charset=ISO-8859-15") == ["cp1252", "utf_8"]
+
+
+def test_wrong_charset_page_extracts_correct_text():
+    got = X.extract_html(page("id_cp1252_meta_utf8"), "https://infotekno.example/tekno/xiaomi-jawab", "id")
+    assert "“Kami mengikuti peraturan lokal secara ketat,” tulis perusahaan itu." in got
+
+
+# --------------------------------------------------------------------------- boilerplate rules
+
+
+def test_line_filter_on_wire_boilerplate():
+    text = "\n".join([
+        "Jakarta (ANTARA) - Xiaomi membantah tuduhan itu.",
+        "Baca juga: Xiaomi dicurigai diam-diam kumpulkan data",
+        "BACA JUGA: Daftar ponsel Xiaomi",
+        "Simak juga: Cara mematikan pelacakan",
+        "Lihat juga: Video peramban",
+        "Pewarta: Natisha Andarningtyas",
+        "Editor: Ida Nurcahyani",
+        "Penulis : Rina",
+        "Reporter: Budi",
+        "Copyright © ANTARA 2020",
+        "ADVERTISEMENT",
+        "SCROLL TO CONTINUE WITH CONTENT",
+        "Halaman selanjutnya",
+        "Halaman 2",
+        "Dapatkan update berita pilihan dan breaking news setiap hari. Ikuti kami di Google News",
+        "Bagikan",
+        "Sabtu, 2 Mei 2020 10:15 WIB",
+        "(fyk/fay)",
+        "[Gambas:Video 20detik]",
+        "Ilustrasi ponsel Xiaomi. (Foto: Getty Images)",
+        "Sumber: Forbes",
+        "Artikel ini telah tayang di Kompas.com dengan judul \"Xiaomi Bantah\".",
+    ])
+    assert X.filter_lines(text, "id").split("\n") == [
+        "Jakarta (ANTARA) - Xiaomi membantah tuduhan itu.",
+        "Sumber: Forbes",
+        "Artikel ini telah tayang di Kompas.com dengan judul \"Xiaomi Bantah\".",
+    ]
+
+
+def test_line_filter_on_english_chrome():
+    text = "\n".join([
+        "Xiaomi denied the report.",
+        "Advertisement",
+        "Related: Your browser is watching",
+        "Read more: What incognito mode does",
+        "Also read: Xiaomi's blog post",
+        "Share this article",
+        "Follow us on Twitter",
+        "Sign up for our newsletter to get the best stories.",
+        "Jordan Blake is a senior reporter at The Tech Dispatch.",
+        "Source: CNET",
+    ])
+    assert X.filter_lines(text, "en").split("\n") == ["Xiaomi denied the report.", "Source: CNET"]
+
+
+def test_bio_rule_only_looks_at_the_tail_and_channel_prompts_need_a_channel():
+    body = ["Thomas Brewster is a senior writer at Forbes and first reported the findings."]
+    body += [f"Paragraph {i} of the article, which ends like a sentence." for i in range(6)]
+    text = "\n".join(body + ["Jordan Blake is a senior reporter at The Tech Dispatch."])
+    assert X.filter_lines(text, "en").split("\n") == body
+    advice = "Dapatkan informasi lengkap di menu Setelan ponsel."
+    prompt = "Dapatkan update berita pilihan setiap hari di Google News."
+    assert X.filter_lines(advice + "\n" + prompt, "id") == advice
+
+
+def test_datelines_and_stamps_are_dropped():
+    text = "Updated: May 2, 2020 10:15 AM\nLast updated 2 Mei 2020 10:15 WIB\nPublished research in 2019 shows the browser sends data."
+    assert X.filter_lines(text, "en") == "Published research in 2019 shows the browser sends data."
+
+
+def test_related_list_under_a_heading_is_dropped_with_it():
+    text = "Paragraf isi berita yang cukup panjang dan berakhir dengan titik.\nBerita Terkait\nXiaomi Rilis Update\nPakar Soroti Privasi\nParagraf berikutnya kembali ke isi berita dan berakhir dengan titik."
+    assert X.filter_lines(text, "id").split("\n") == [
+        "Paragraf isi berita yang cukup panjang dan berakhir dengan titik.",
+        "Paragraf berikutnya kembali ke isi berita dan berakhir dengan titik.",
+    ]
+
+
+def test_long_paragraph_starting_like_a_prompt_is_kept():
+    # max_len protects prose: a long sentence that starts with "Editor:" is not a byline
+    long = "Editor: " + "kalimat panjang tentang kebijakan privasi Xiaomi " * 5
+    assert X.filter_lines(long, "id") == " ".join(long.split())
+
+
+def test_every_rule_has_a_reason_and_compiles():
+    import yaml
+
+    data = yaml.safe_load((X.BOILERPLATE_FILE).read_text(encoding="utf-8"))
+    assert {"common", "id", "en"} <= set(data["line_rules"])
+    for section, rules in data["line_rules"].items():
+        for r in rules:
+            assert r.get("why") and r.get("id"), (section, r)
+            re.compile(r["pattern"])
+    rules = X.load_boilerplate()
+    assert {r.section for r in rules.rules_for("id")} == {"common", "en", "id"}
+    assert {r.section for r in rules.rules_for(None)} == set(data["line_rules"])
+
+
+def test_bad_rule_file_names_the_rule(tmp_path):
+    bad = tmp_path / "boilerplate.yml"
+    bad.write_text("line_rules:\n  id:\n    - id: broken\n      pattern: '(unclosed'\n      why: test\n", encoding="utf-8")
+    with pytest.raises(StudyError, match=r"boilerplate\.yml: line rule id/broken: bad regex"):
+        X.load_boilerplate(bad)
+    missing = tmp_path / "none.yml"
+    with pytest.raises(StudyError, match="not found"):
+        X.load_boilerplate(missing)
+
+
+# --------------------------------------------------------------------------- one article
+
+
+def test_extract_article_metadata_indonesian_portal():
+    art = X.extract_article(page("id_portal"), PAGES["id_portal"][1], "id", "text/html; charset=utf-8")
+    assert art["title"] == "Xiaomi Bantah Kumpulkan Data Pengguna Diam-diam Lewat Peramban"
+    assert art["authors"] == ["Rina Wulandari"]
+    assert art["published"] == "2020-05-02"
+    assert art["top_image"] == "https://teknoportal.example/photo/2020/05/02/xiaomi-browser.jpg"
+    assert art["extractor"] == "trafilatura"
+    assert art["text"].startswith("JAKARTA, TeknoPortal - Xiaomi membantah")
+
+
+def test_extract_article_metadata_english_and_amp():
+    en = X.extract_article(page("en_tech"), "https://techdispatch.example/xiaomi-browser-data", "en")
+    assert en["title"] == "Xiaomi says the browsing data it collects is aggregated and anonymised"
+    assert en["authors"] == ["Jordan Blake"]
+    assert en["published"] == "2020-05-01"  # from the markup: the URL has no date
+    amp = X.extract_article(page("id_amp"), "https://amp.gadgetkita.example/gadget/peramban-xiaomi", "id")
+    assert amp["published"] == "2020-05-04"
+    assert amp["top_image"] == "https://gadgetkita.example/img/2020/05/04/mi-browser.jpg"
+
+
+def test_extract_article_on_an_empty_page():
+    art = X.extract_article(b"", "https://x.example/2020/05/02/a", "id")
+    assert art == {"title": "", "authors": [], "published": "2020-05-02", "text": "",
+                   "extractor": "none", "top_image": ""}
+
+
+# --------------------------------------------------------------------------- the run
+
+
+def _registry(rows: list[dict]) -> str:
+    cols = ["id", "url", "outlet", "country", "language", "published", "group", "kind", "notes"]
+    return pd.DataFrame(rows, columns=cols).fillna("").to_csv(index=False, lineterminator="\n")
+
+
+@pytest.fixture
+def run_dir(tmp_path):
+    archive = pytest.importorskip("coverage.archive")
+    out = tmp_path / "run"
+    raw = RunPaths(out).raw
+    sources = [
+        # registry date agrees with the page (URL says 2020-05-02)
+        dict(id="id_portal", url="https://teknoportal.example/read/2020/05/02/10150011/xiaomi-bantah",
+             outlet="TeknoPortal", country="ID", language="id", published="2020-05-02", kind="news"),
+        # registry date disagrees with the page (markup says 2020-05-01)
+        dict(id="en_tech", url="https://techdispatch.example/xiaomi-browser-data", outlet="The Tech Dispatch",
+             country="GB", language="en", published="2020-05-03", kind="news"),
+        # no registry date: the page's date is used
+        dict(id="id_amp", url="https://amp.gadgetkita.example/gadget/peramban-xiaomi", outlet="GadgetKita",
+             country="ID", language="id", published="", kind="news"),
+        # fetched, but the page has no article text
+        dict(id="id_empty", url="https://kosong.example/berita/1", outlet="Kosong", country="ID",
+             language="id", published="2020-05-05", kind="news"),
+        # failed in collect: not in the articles table
+        dict(id="id_failed", url="https://gagal.example/berita/2", outlet="Gagal", country="ID",
+             language="id", published="2020-05-06", kind="news"),
+    ]
+    (out).mkdir(parents=True)
+    RunPaths(out).sources.write_text(_registry(sources), encoding="utf-8")
+    bodies = {"id_portal": page("id_portal"), "en_tech": page("en_tech"), "id_amp": page("id_amp"),
+              "id_empty": b"<html><body><nav>Beranda</nav></body></html>"}
+    for s in sources:
+        if s["id"] in bodies:
+            archive.write_response(raw, source_id=s["id"], url=s["url"], status=200,
+                                   headers=[("Content-Type", "text/html; charset=utf-8")],
+                                   body=bodies[s["id"]], via="live", fetched_at="2026-11-29T10:00:00Z")
+    log = pd.DataFrame([
+        {"id": s["id"], "url": s["url"], "status": "failed" if s["id"] == "id_failed" else "ok",
+         "reason": "HTTP 404" if s["id"] == "id_failed" else "", "http_status": 404 if s["id"] == "id_failed" else 200,
+         "final_url": s["url"], "via": "live", "bytes": len(bodies.get(s["id"], b"")), "attempts": 1,
+         "time": 0.1, "fetched_at": "2026-11-29T10:00:00Z"}
+        for s in sources
+    ])
+    log.to_csv(RunPaths(out).fetch_log, index=False)
+    return out, bodies
+
+
+def test_extract_run_builds_the_articles_table(run_dir):
+    out, bodies = run_dir
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        df = X.extract_run(out)
+    assert list(df.columns) == list(X.ARTICLE_COLUMNS)
+    assert df["id"].tolist() == ["en_tech", "id_amp", "id_empty", "id_portal"]  # ok only, sorted
+    row = df.set_index("id")
+    assert row.at["id_portal", "group"] == "indonesia" and row.at["en_tech", "group"] == "international"
+    assert row.at["id_portal", "title"] == "Xiaomi Bantah Kumpulkan Data Pengguna Diam-diam Lewat Peramban"
+    assert row.at["id_portal", "authors"] == "Rina Wulandari"
+    assert token_f1(row.at["id_portal", "text"], body("id_portal")) >= 0.9
+    assert row.at["id_portal", "n_words"] == len(row.at["id_portal", "text"].split())
+    assert row.at["id_portal", "html_sha256"] == hashlib.sha256(bodies["id_portal"]).hexdigest()
+    assert row.at["en_tech", "extractor"] == "trafilatura+lead"
+    # registry date wins; the page's date fills a missing one
+    assert row.at["en_tech", "published"] == "2020-05-03"
+    assert row.at["id_amp", "published"] == "2020-05-04"
+    # a page without text is kept, marked, and warned about
+    assert row.at["id_empty", "text"] == "" and row.at["id_empty", "extractor"] == "none"
+    assert row.at["id_empty", "n_words"] == 0
+    messages = [str(w.message) for w in caught]
+    assert any(m.startswith("id_empty: no article text") for m in messages)
+    assert any(m.startswith("en_tech: registry date 2020-05-03 but the page says 2020-05-01") for m in messages)
+    dates = pd.read_csv(RunPaths(out).dates_log, dtype=str)
+    assert dates.to_dict("records") == [{"id": "en_tech", "registry": "2020-05-03", "page": "2020-05-01"}]
+    # every row has a cluster id, and both tables hold the same rows
+    assert (df["cluster_id"] != "").all()
+    pq = pd.read_parquet(RunPaths(out).articles_parquet)
+    assert pq["id"].tolist() == df["id"].tolist() and pq["text"].tolist() == df["text"].tolist()
+
+
+def test_extract_run_is_byte_identical_on_rerun(run_dir):
+    out, _ = run_dir
+    paths = RunPaths(out)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        X.extract_run(out)
+        first = [p.read_bytes() for p in (paths.articles_csv, paths.articles_parquet, paths.dates_log)]
+        X.extract_run(out)
+        second = [p.read_bytes() for p in (paths.articles_csv, paths.articles_parquet, paths.dates_log)]
+    assert first == second
+
+
+def test_extract_run_without_collect_output(tmp_path):
+    with pytest.raises(StudyError, match="fetch_log.csv: no fetch log; run `python -m coverage collect"):
+        X.extract_run(tmp_path)
