@@ -29,8 +29,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from .codebook import load_yaml
 from .errors import StudyError
 from .quotes import CUES_YML, _paragraphs, extract_quotes, load_cues, rules_language
 from .speakers import MEDIA_YML, load_book
@@ -54,8 +53,7 @@ class _Cue:
 
 @lru_cache(maxsize=4)
 def _rules(lang: str, path: Path = CUES_YML) -> tuple[_Cue, ...]:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(path)
     items = (data.get("citations") or {}).get(lang)
     if not items:
         raise StudyError(f"{path}: no `citations: {lang}:` patterns; add them like the `id` ones")
@@ -79,8 +77,7 @@ def _rules(lang: str, path: Path = CUES_YML) -> tuple[_Cue, ...]:
 
 @lru_cache(maxsize=2)
 def _not_outlets(path: Path = MEDIA_YML) -> frozenset[str]:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = load_yaml(path)
     return frozenset(str(w).lower() for w in data.get("not_outlets") or [])
 
 

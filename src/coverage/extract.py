@@ -42,6 +42,7 @@ from pathlib import Path
 import pandas as pd
 
 from .config import CODEBOOK, RunPaths, resolve
+from .codebook import read_yaml
 from .errors import StudyError
 
 BOILERPLATE_FILE = CODEBOOK / "boilerplate.yml"
@@ -190,17 +191,11 @@ class Boilerplate:
 @functools.lru_cache(maxsize=8)
 def load_boilerplate(path: str | Path = BOILERPLATE_FILE) -> Boilerplate:
     """Read and compile boilerplate.yml; StudyError names the rule and the fix."""
-    import yaml
     from lxml.etree import XPath, XPathSyntaxError
 
     p = resolve(path)
-    try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise StudyError(f"{p}: boilerplate rules not found; restore data/codebook/boilerplate.yml") from None
-    except yaml.YAMLError as exc:
-        raise StudyError(f"{p}: not valid YAML ({' '.join(str(exc).split())}); fix the syntax") from None
-    if not isinstance(data, dict) or "line_rules" not in data:
+    data = read_yaml(p)
+    if "line_rules" not in data:
         raise StudyError(f"{p}: expected a mapping with 'line_rules'; see the file's header comment")
     rules: list[LineRule] = []
     for section, entries in (data.get("line_rules") or {}).items():

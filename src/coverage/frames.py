@@ -31,7 +31,9 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from .config import ANALYSED_LANGUAGES, CODEBOOK, FRAME_IDS, ROOT
+from .config import ANALYSED_LANGUAGES, CODEBOOK, FRAME_IDS
+from .codebook import parse_yaml
+from .codebook import shown as shown_path
 from .errors import StudyError
 
 CODEBOOK_PATH = CODEBOOK / "frames.yml"
@@ -315,19 +317,11 @@ def load_codebook(path: str | Path | None = None) -> dict[str, Any]:
     fix. Indicators are compiled once here, so a bad pattern is caught at load time.
     """
     p = Path(path) if path is not None else CODEBOOK_PATH
-    try:
-        shown = p.resolve().relative_to(ROOT)
-    except ValueError:
-        shown = p
+    shown = shown_path(p)
     if not p.is_file():
         raise StudyError(f"{shown}: framing codebook not found; restore data/codebook/frames.yml or pass its path")
     text = p.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        at = f" line {mark.line + 1}" if mark else ""
-        raise StudyError(f"{shown}{at}: not valid YAML ({getattr(exc, 'problem', exc)}); fix the indentation or quoting") from None
+    data = parse_yaml(text, p)
     lines = _yaml_lines(text)
 
     def where(*path) -> str:
@@ -337,8 +331,6 @@ def load_codebook(path: str | Path | None = None) -> dict[str, Any]:
         dotted = ".".join(f"[{k}]" if isinstance(k, int) else str(k) for k in path).replace(".[", "[")
         return f"{shown} line {lines.get(probe, 1)} ({dotted})" if path else str(shown)
 
-    if not isinstance(data, dict):
-        raise StudyError(f"{shown}: the codebook must be a mapping with version, threshold and frames")
     version = data.get("version")
     if not isinstance(version, (str, int, float)) or str(version).strip() == "":
         raise StudyError(f"{where('version')}: missing or empty version; set e.g. version: \"1.0.0\"")

@@ -46,9 +46,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
-
 from .config import CODEBOOK, SPEAKER_TYPES
+from .codebook import read_yaml
 from .errors import StudyError
 from .speakers import _PAREN, Speaker, SpeakerBook, SpeakerTracker, load_book
 
@@ -136,15 +135,7 @@ class CueBook:
 
 
 def _load_cues(path: Path, lang: str) -> CueBook:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except FileNotFoundError as exc:
-        raise StudyError(f"{path}: cue codebook missing; restore it from the repository") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise StudyError(f"{path}{where}: not valid YAML; fix the entry") from exc
+    data = read_yaml(path)
     if lang not in data:
         raise StudyError(f"{path}: no cues for language {lang!r}; add a `{lang}:` section like `id:`")
     d = data[lang]

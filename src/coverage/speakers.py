@@ -19,9 +19,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .config import CODEBOOK, SPEAKER_TYPES
+from .codebook import read_yaml
 from .errors import StudyError
 
 SPEAKERS_YML = CODEBOOK / "speakers.yml"
@@ -63,21 +62,6 @@ class Speaker:
     entity: bool = False  # the name is a gazetteer entry
 
 
-def _yaml(path: Path) -> dict:
-    try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
-    except FileNotFoundError as exc:
-        raise StudyError(f"{path}: codebook missing; restore it from the repository") from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        raise StudyError(f"{path}{where}: not valid YAML ({getattr(exc, 'problem', exc)}); fix the entry") from exc
-    if not isinstance(data, dict):
-        raise StudyError(f"{path}: expected a mapping at the top level; see the file's header for the layout")
-    return data
-
-
 def _alias_regex(aliases: list[str], *, ignore_case: bool) -> re.Pattern | None:
     """One alternation of all aliases, longest first, matched as whole words."""
     if not aliases:
@@ -102,8 +86,8 @@ class SpeakerBook:
     """The gazetteer and typing rules, loaded once from the codebooks."""
 
     def __init__(self, speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML):
-        sp = _yaml(speakers_path)
-        md = _yaml(media_path)
+        sp = read_yaml(speakers_path)
+        md = read_yaml(media_path)
         self.version = f"speakers {sp.get('version', '?')}, media {md.get('version', '?')}"
         self._alias: dict[str, Entity] = {}
         self._alias_cs: dict[str, Entity] = {}
