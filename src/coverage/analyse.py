@@ -6,6 +6,7 @@ languages stay in articles.csv and are reported as collected but not coded.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -14,7 +15,9 @@ from . import atomic
 from .config import ANALYSED_LANGUAGES, RunPaths
 from .errors import StudyError
 
-QUOTE_COLUMNS = ["article_id", "kind", "speaker", "speaker_type", "cue", "quote", "start", "end"]
+# the contract's columns first; role (the speaker's title as written, e.g. "peneliti keamanan
+# siber") is extra, kept so a reader can audit how an unnamed speaker was typed
+QUOTE_COLUMNS = ["article_id", "kind", "speaker", "speaker_type", "cue", "quote", "start", "end", "role"]
 CITATION_COLUMNS = ["article_id", "cited", "cue"]
 
 
@@ -26,10 +29,10 @@ def read_articles(paths: RunPaths) -> pd.DataFrame:
 
 
 def _per_article(articles: pd.DataFrame, fn, columns: list[str]) -> pd.DataFrame:
-    """Apply ``fn(text, lang) -> list[dict]`` to every analysed article and stack the records."""
+    """Apply ``fn(row) -> list[dict]`` to every analysed article's row and stack the records."""
     coded = articles[articles["language"].isin(ANALYSED_LANGUAGES)]
     frames = [
-        pd.DataFrame(fn(row.text, row.language)).assign(article_id=row.id)
+        pd.DataFrame(fn(row)).assign(article_id=row.id)
         for row in coded.itertuples(index=False)
     ]
     records = pd.concat([f for f in frames if not f.empty], ignore_index=True) if frames else pd.DataFrame()
@@ -37,32 +40,49 @@ def _per_article(articles: pd.DataFrame, fn, columns: list[str]) -> pd.DataFrame
 
 
 def quote_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per quote: article_id, kind, speaker, speaker_type, cue, quote, start, end."""
+    """One row per quote: article_id, kind, speaker, speaker_type, cue, quote, start, end, role."""
     from .quotes import extract_quotes
 
-    return _per_article(articles, extract_quotes, QUOTE_COLUMNS)
+    return _per_article(articles, lambda row: extract_quotes(row.text, row.language), QUOTE_COLUMNS)
 
 
 def citation_table(articles: pd.DataFrame) -> pd.DataFrame:
-    """One row per cited outlet per article: article_id, cited, cue (first cue that names it)."""
+    """One row per cited outlet per article: article_id, cited, cue (first cue that names it).
+
+    An outlet naming itself ("kata Antara" in an Antara story) is not a citation.
+    """
     from .citations import citation_records
 
-    rows = _per_article(articles, citation_records, CITATION_COLUMNS)
+    rows = _per_article(articles, lambda row: citation_records(row.text, row.language, outlet=row.outlet), CITATION_COLUMNS)
     return rows.drop_duplicates(["article_id", "cited"]).reset_index(drop=True)
 
 
-def analyse_run(out: str | Path) -> dict[str, pd.DataFrame]:
-    """Code every article of the run in ``out``; write and return the derived tables."""
+TABLES = ("quotes", "citations", "frames", "frame_sentences")
+
+
+def analyse_run(out: str | Path, tables: Iterable[str] = TABLES) -> dict[str, pd.DataFrame]:
+    """Code every article of the run in ``out``; write and return the derived tables.
+
+    ``tables`` picks a subset (a notebook codes only what it shows), in any order; each
+    table is written atomically to its contract path, so the same articles and codebooks
+    give the same bytes whichever entry point wrote them.
+    """
     from .frames import frame_table, sentence_table
 
+    unknown = sorted(set(tables) - set(TABLES))
+    if unknown:
+        raise StudyError(f"analyse_run: unknown table(s) {unknown}; choose from {list(TABLES)}")
     paths = RunPaths.at(out)
     articles = read_articles(paths)
-    tables = {
-        "quotes": (quote_table(articles), paths.quotes),
-        "citations": (citation_table(articles), paths.citations),
-        "frames": (frame_table(articles), paths.frames),
-        "frame_sentences": (sentence_table(articles), paths.frame_sentences),
+    makers = {
+        "quotes": (quote_table, paths.quotes),
+        "citations": (citation_table, paths.citations),
+        "frames": (frame_table, paths.frames),
+        "frame_sentences": (sentence_table, paths.frame_sentences),
     }
-    for df, path in tables.values():
-        atomic.write_csv(df, path)
-    return {name: df for name, (df, _) in tables.items()}
+    done = {}
+    for name in (t for t in TABLES if t in set(tables)):
+        make, path = makers[name]
+        done[name] = make(articles)
+        atomic.write_csv(done[name], path)
+    return done
