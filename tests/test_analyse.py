@@ -81,3 +81,12 @@ def test_atomic_files_are_readable_by_others(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
     assert path.read_text() == "a,b\n"
     assert [p.name for p in path.parent.iterdir()] == ["x.csv"]  # no temp file left
+
+
+def test_cli_analyse_prints_row_counts(run_dir, capsys):
+    from coverage.cli import main
+
+    assert main(["analyse", "--out", str(run_dir)]) == 0
+    printed = capsys.readouterr().out
+    quotes = pd.read_csv(RunPaths.at(run_dir).quotes)
+    assert f"quotes: {len(quotes)} rows" in printed and "frames: 3 rows" in printed

@@ -8,6 +8,9 @@ for these tests. Waits are kept short (delays of 0.2-0.3 s, Retry-After 1 s).
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -20,15 +23,18 @@ import pytest
 
 from coverage import archive
 from coverage.collect import (
+    DEFAULT_MAX_BYTES,
     FETCH_LOG_COLUMNS,
+    HTTP_USER_AGENT,
     collect,
     domain_key,
     looks_like_consent_wall,
     looks_like_stub,
+    page_text,
     parse_retry_after,
 )
 from coverage.config import USER_AGENT
-from localserver import LocalServer, Reply, article, page, wayback
+from localserver import BODY_EN, BODY_ID, LocalServer, Reply, article, news_page, page, wayback
 
 HEADER = "id,url,outlet,country,language,published"
 
@@ -56,8 +62,9 @@ def run(server: LocalServer, tmp_path: Path, rows, **kw) -> pd.DataFrame:
     return collect(registry(tmp_path / "reg", rows), out, **kw).set_index("id")
 
 
-def records(out: Path) -> list[archive.ArchivedResponse]:
-    return list(archive.iter_responses(out / "raw"))
+def records(out: Path, robots: bool = False) -> list[archive.ArchivedResponse]:
+    """The archived responses of a run (robots.txt answers left out unless asked for)."""
+    return [r for r in archive.iter_responses(out / "raw") if robots or r.note != "robots.txt"]
 
 
 # -- plain fetching ----------------------------------------------------------------------
@@ -78,7 +85,13 @@ def test_200_page_is_archived_byte_for_byte_and_logged(server, tmp_path):
     assert got.body == body and got.status == 200 and got.via == "live" and got.fetched_at == row.fetched_at
     # polite and identifiable: robots.txt first, then the page, with the study's User-Agent
     assert server.paths() == ["/robots.txt", "/a"]
-    assert server.hits_for("/a")[0].headers["user-agent"] == USER_AGENT
+    sent = server.hits_for("/a")[0].headers["user-agent"]
+    assert sent == HTTP_USER_AGENT == f"Mozilla/5.0 (compatible; {USER_AGENT})"
+    assert sent.count("xiaomi-coverage-study") == 2  # the study's name and its contact URL
+    assert server.hits_for("/robots.txt")[0].headers["user-agent"] == sent
+    # the robots.txt answer (a 404 here) is archived too, under the source that asked, not final
+    (robots,) = [r for r in records(out, robots=True) if r.note == "robots.txt"]
+    assert (robots.source_id, robots.status, robots.final) == ("s200", 404, False)
 
 
 def test_redirect_is_followed_and_hops_are_archived(server, tmp_path):
@@ -239,7 +252,9 @@ def test_consent_wall_falls_back_to_wayback(server, tmp_path):
     wayback(server, {url: ("20200501120000", article("Synthetic capture behind the wall"))})
     row = run(server, tmp_path, [("walled", url)]).loc["walled"]
     assert (row.status, row.via) == ("ok", "wayback")
-    assert row.reason == "live page is a consent wall; used the Wayback capture of 20200501120000"
+    # dialog words: heading 4 + paragraph 23 + two buttons 2
+    assert row.reason == ("live page is a consent wall (0 words of article text, 29 of consent dialog); "
+                          "used the Wayback capture of 20200501120000")
 
 
 def test_stub_without_a_usable_capture_keeps_the_live_page(server, tmp_path):
@@ -260,7 +275,159 @@ def test_stub_without_a_usable_capture_keeps_the_live_page(server, tmp_path):
     assert [(r.status, r.final) for r in capture] == [(200, False)]
 
 
+# -- robots.txt per RFC 9309 ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [404, 403, 410])
+def test_robots_txt_4xx_allows_everything(server, tmp_path, status):
+    server.route("/robots.txt", Reply(status, b"<html><body>no robots here</body></html>"))
+    server.route("/page", Reply(200, article()))
+    row = run(server, tmp_path, [("p", server.url("/page"))]).loc["p"]
+    assert (row.status, row.via) == ("ok", "live")
+    assert server.paths() == ["/robots.txt", "/page"]
+
+
+def test_robots_txt_5xx_is_retried_then_taken_as_disallow_with_wayback_fallback(server, tmp_path):
+    server.route("/robots.txt", Reply(503, b"synthetic outage"))
+    server.route("/page", Reply(200, article()))
+    url = server.url("/page")
+    wayback(server, {url: ("20200502101500", article("Synthetic capture"))})
+    row = run(server, tmp_path, [("p", url)], retries=1).loc["p"]
+    assert len(server.hits_for("/robots.txt")) == 2  # retried once (retries=1), then given up
+    assert server.hits_for("/page") == []  # the outlet's page is not crawled
+    assert (row.status, row.via) == ("ok", "wayback")
+    assert row.reason == ("robots.txt of 127.0.0.1 unreachable (HTTP 503, 2 attempts); RFC 9309 says to assume "
+                          "the site disallows crawling; used the Wayback capture of 20200502101500")
+    # both robots.txt answers are in the archive, under the source that asked, not final
+    robots = [(r.status, r.final) for r in records(tmp_path / "out", robots=True) if r.note == "robots.txt"]
+    assert robots == [(503, False), (503, False)]
+
+
+def test_robots_txt_5xx_then_200_applies_the_rules(server, tmp_path):
+    server.route("/robots.txt", Reply(500, b""), Reply(200, b"User-agent: *\nDisallow: /x\n", content_type="text/plain"))
+    server.route("/x", Reply(200, article()))
+    server.route("/y", Reply(200, article()))
+    log = run(server, tmp_path, [("x", server.url("/x")), ("y", server.url("/y"))])
+    assert log.loc["x", "reason"] == "disallowed by robots.txt (127.0.0.1)"
+    assert log.loc["y", "status"] == "ok"
+    assert [h.path for h in server.hits] == ["/robots.txt", "/robots.txt", "/y"]
+
+
+def test_robots_txt_timeout_is_taken_as_disallow(server, tmp_path):
+    server.route("/robots.txt", Reply(200, b"User-agent: *\nAllow: /\n", content_type="text/plain", sleep=1.0))
+    server.route("/page", Reply(200, article()))
+    wayback(server, {})
+    row = run(server, tmp_path, [("p", server.url("/page"))], timeout=0.3, retries=0).loc["p"]
+    assert row.status == "failed"
+    assert row.reason == ("robots.txt of 127.0.0.1 unreachable (timed out after 0.3 s, 1 attempt); RFC 9309 says to "
+                          "assume the site disallows crawling; no usable Wayback capture "
+                          "(the Wayback Machine has no capture with status 200)")
+    assert server.hits_for("/page") == []
+
+
+def test_robots_txt_redirect_is_followed_and_archived(server, tmp_path):
+    server.route("/robots.txt", Reply(301, b"", headers=[("Location", "/policies/robots.txt")]))
+    server.route("/policies/robots.txt", Reply(200, b"User-agent: *\nDisallow: /x\n", content_type="text/plain"))
+    server.route("/x", Reply(200, article()))
+    row = run(server, tmp_path, [("x", server.url("/x"))]).loc["x"]
+    assert row.reason == "disallowed by robots.txt (127.0.0.1)"
+    robots = [(r.status, r.url.split(str(server.port))[1]) for r in records(tmp_path / "out", robots=True)
+              if r.note == "robots.txt"]
+    assert robots == [(301, "/robots.txt"), (200, "/policies/robots.txt")]
+
+
+def test_robots_txt_group_for_the_study_is_obeyed(server, tmp_path):
+    rules = b"User-agent: xiaomi-coverage-study\nDisallow: /\n\nUser-agent: *\nAllow: /\n"
+    server.route("/robots.txt", Reply(200, rules, content_type="text/plain"))
+    server.route("/page", Reply(200, article()))
+    row = run(server, tmp_path, [("p", server.url("/page"))]).loc["p"]
+    assert row.reason == "disallowed by robots.txt (127.0.0.1)"
+
+
+# -- pages shaped like real ones, served the ways real servers serve them ------------------
+
+
+def _body_words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def test_real_shaped_pages_with_odd_headers_are_collected_live(server, tmp_path):
+    """Chrome-heavy pages (cookie banners, 2.5 MB of app state, an ASP.NET form around the
+    page, a consent class on <body>) served gzip+chunked, without a charset, with a wrong
+    charset, with a doubled Content-Type, behind a User-Agent gate: all are articles."""
+    from coverage.extract import extract_html
+
+    big = news_page("Ponsel rekaan kirim data", BODY_ID, size=2_500_000, banner="onetrust")
+    latin = news_page("Synthetic browser story", BODY_EN, lang="en", banner="preferences")
+    aspx = news_page("Peramban rekaan", BODY_ID, wrapper="form", banner="onetrust")
+    klass = news_page("Synthetic consent class", BODY_EN, lang="en", body_class="cookie-consent-active gdpr-shown")
+    gated = news_page("Gated synthetic page", BODY_EN, lang="en", charset_meta=False)
+    server.route("/big", Reply(200, gzip.compress(big, mtime=0), content_type="text/html",
+                               headers=[("Content-Encoding", "gzip")], chunked=True))
+    server.route("/latin", Reply(200, latin, content_type="text/html; charset=ISO-8859-1"))
+    server.route("/News.aspx", Reply(200, aspx, content_type="text/html", chunked=True))
+    server.route("/klass", Reply(200, klass, headers=[("Content-Type", "text/html; charset=utf-8")]))
+    server.route("/gated", lambda hit: Reply(200, gated) if hit.headers.get("user-agent", "").startswith("Mozilla/5.0")
+                 else Reply(403, b"<html><body>unknown agent</body></html>"))
+    wayback(server, {})
+    rows = [("big", server.url("/big")), ("latin", server.url("/latin")),
+            ("aspx", server.url("/News.aspx?NewsID=736246&cat=tekno")),  # a query string, as real URLs have
+            ("klass", server.url("/klass")), ("gated", server.url("/gated"))]
+    log = run(server, tmp_path, rows)  # the default size cap
+    assert DEFAULT_MAX_BYTES >= 10_000_000
+    assert log["status"].tolist() == ["ok"] * 5 and log["reason"].tolist() == [""] * 5
+    assert (log["via"] == "live").all() and (log["attempts"] == 1).all()
+    assert server.hits_for("/cdx") == [] and {h.method for h in server.hits} == {"GET"}
+    assert log.loc["big", "bytes"] == len(big) > 2_500_000
+    got = archive.read_responses(tmp_path / "out" / "raw")
+    sources = {"big": (BODY_ID, "id"), "latin": (BODY_EN, "en"), "aspx": (BODY_ID, "id"),
+               "klass": (BODY_EN, "en"), "gated": (BODY_EN, "en")}
+    for sid, (paras, lang) in sources.items():
+        words = _body_words(extract_html(got[sid].body, got[sid].url, lang))
+        want = _body_words(" ".join(paras))
+        common = sum(min(words.count(w), want.count(w)) for w in set(want))
+        f1 = 2 * common / (len(words) + len(want))
+        assert f1 >= 0.9, (sid, f1)
+
+
+def test_short_article_under_a_preference_centre_is_kept_when_no_capture_exists(server, tmp_path):
+    short = news_page("Kabar singkat", BODY_ID[:3], banner="preferences")  # 75 article words, 262 dialog words
+    server.route("/short", Reply(200, short))
+    wayback(server, {})
+    row = run(server, tmp_path, [("short", server.url("/short"))]).loc["short"]
+    assert (row.status, row.via, row.bytes) == ("ok", "live", len(short))
+    assert row.reason == ("live page is a consent wall (75 words of article text, 262 of consent dialog); "
+                          "no usable Wayback capture, kept the live page")
+
+
 # -- politeness and concurrency ------------------------------------------------------------
+
+
+def test_default_politeness_is_one_request_per_second_per_domain_with_domains_in_parallel(server, tmp_path):
+    """Server-side timestamps: per host, each request starts >= 1 s (the default delay) after
+    the previous answer began, with 50 ms tolerance; the two hosts' requests interleave."""
+    for p in ("/a1", "/a2", "/b1", "/b2"):
+        server.route(p, Reply(200, article()))
+    rows = [("a1", server.url("/a1")), ("a2", server.url("/a2")),
+            ("b1", server.url("/b1", host="localhost")), ("b2", server.url("/b2", host="localhost"))]
+    collect(registry(tmp_path / "reg", rows), tmp_path / "out", progress=False, timeout=2.0)  # default delay
+    spans = {}
+    for host, x in (("127.0.0.1", "a"), ("localhost", "b")):
+        hits = sorted((h for h in server.hits if h.host == host), key=lambda h: h.start)
+        assert [h.path for h in hits] == ["/robots.txt", f"/{x}1", f"/{x}2"]
+        gaps = [b.start - a.end for a, b in zip(hits, hits[1:])]
+        assert min(gaps) >= 1.0 - 0.05, gaps
+        spans[host] = (hits[0].start, hits[-1].start)
+    (a0, a1), (b0, b1) = spans.values()
+    assert b0 < a1 and a0 < b1  # each host's first request came before the other's last
+
+
+def test_progress_bar_on_stderr(server, tmp_path, capsys):
+    server.route("/one", Reply(200, article()))
+    server.route("/two", Reply(200, article()))
+    run(server, tmp_path, [("one", server.url("/one")), ("two", server.url("/two"))], progress=True)
+    err = capsys.readouterr().err
+    assert "collect:" in err and "2/2" in err and "page" in err
 
 
 def test_requests_to_one_host_are_spaced_by_delay(server, tmp_path):
@@ -386,6 +553,57 @@ def test_seed_archive_is_read_only_and_copied_into_dir(server, tmp_path):
     assert again.drop(columns="time").equals(log.reset_index().drop(columns="time"))
 
 
+def test_every_response_is_archived_with_its_source_id_and_fetch_time(server, tmp_path):
+    rows = _mixed_corpus(server)
+    run(server, tmp_path, rows)
+    recs = records(tmp_path / "out", robots=True)
+    # one record per answer the server sent (robots.txt, retries, CDX lookups, captures included)
+    assert len(recs) == len(server.hits)
+    known = {sid for sid, _ in rows}
+    assert all(r.source_id in known for r in recs)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", r.fetched_at) for r in recs)
+    assert {r.via for r in recs} == {"live", "wayback"}
+
+
+def test_offline_replay_gives_the_same_articles_table_byte_for_byte(tmp_path, monkeypatch):
+    import warnings
+
+    from coverage.config import RunPaths
+    from coverage.extract import extract_run
+
+    server = LocalServer().start()
+    rows = _mixed_corpus(server)
+    server.route("/id-page", Reply(200, gzip.compress(news_page("Judul rekaan", BODY_ID, banner="onetrust"), mtime=0),
+                                   headers=[("Content-Encoding", "gzip")], chunked=True))
+    server.route("/en-page", Reply(200, news_page("Synthetic title", BODY_EN, lang="en"),
+                                   content_type="text/html; charset=ISO-8859-1"))
+    rows += [("id-page", server.url("/id-page")), ("en-page", server.url("/en-page"))]
+    live, replay = RunPaths(tmp_path / "live"), RunPaths(tmp_path / "replay")
+    run(server, tmp_path, rows, out=live.out)
+    server.stop()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        extract_run(live.out)
+        shutil.copytree(live.raw, replay.raw)  # the archive alone, in a fresh folder
+
+        def no_network(*args, **kwargs):
+            raise AssertionError("offline run opened a connection")
+
+        monkeypatch.setattr(socket.socket, "connect", no_network)
+        collect(tmp_path / "reg" / "sources.csv", replay.out, offline=True, progress=False)
+        extract_run(replay.out)
+    assert len(pd.read_csv(live.articles_csv)) == 6  # ok, gone, walled, flaky + the two pages
+    assert replay.articles_csv.read_bytes() == live.articles_csv.read_bytes()
+    assert replay.articles_parquet.read_bytes() == live.articles_parquet.read_bytes()
+    a, b = (pd.read_csv(p.fetch_log).drop(columns=["time", "attempts"]).set_index("id") for p in (live, replay))
+    assert a.index.equals(b.index) and a["status"].equals(b["status"])
+    ok = a.index[a["status"] == "ok"]
+    assert a.loc[ok].equals(b.loc[ok])  # same response (status, URL, via, bytes, fetch time) and reason
+    # a page robots.txt kept us from is not in the archive: the replay says so
+    assert (a.loc["private_p", "reason"], b.loc["private_p", "reason"]) == (
+        "disallowed by robots.txt (127.0.0.1)", "not in archive (offline run)")
+
+
 def _slow_registry(server: LocalServer, tmp_path: Path, n: int = 8) -> Path:
     for i in range(n):
         server.route(f"/slow/{i}", Reply(200, article(f"Synthetic slow page {i}"), sleep=0.3))
@@ -496,3 +714,34 @@ def test_stubs_are_recognised():
     # text held in <br>-separated blocks (no <p>) still counts
     br = "<div class='txt'>" + "<br><br>".join(ARTICLE_ID) + "</div>"
     assert not looks_like_stub(f"<html><body>{br}</body></html>".encode())
+
+
+def test_article_nested_in_chrome_by_unclosed_tags_is_still_an_article():
+    # an unclosed <li>/<nav>/<header> makes the parser nest the article inside the menu, as on
+    # several real pages; the menu region holds the article, so it is not chrome
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_EN)
+    html = ("<html><body><header class='site'><nav><ul><li><a href='/'>Home</a><div class='sub'>"
+            f"<article>{body}</article></body></html>").encode()
+    t = page_text(html)
+    assert t.article_words == sum(len(re.findall(r"\w+", p)) for p in ARTICLE_EN) > 100
+    assert not looks_like_stub(html)
+    # a real menu stays chrome: its link texts are not article text
+    nav = "<nav>" + "".join(f"<p><a href='/{i}'>Synthetic menu entry number {i} with eight words</a></p>"
+                            for i in range(3)) + "</nav>"
+    assert page_text(page("Synthetic", ARTICLE_ID[:1], extra_body=nav)).article_words == len(
+        re.findall(r"\w+", ARTICLE_ID[0]))
+
+
+def test_consent_words_on_page_wrappers_do_not_make_a_wall():
+    html = page("Synthetic", ARTICLE_EN[:2], extra_head="<script src='https://consent.cookiebot.com/uc.js'></script>")
+    html = html.replace(b"<body>", b"<body class='cookie-consent-active gdpr-banner-shown'>")
+    assert b"cookie-consent-active" in html
+    t = page_text(html)
+    assert (t.dialog_words, t.consent_wall) == (0, False)
+    assert t.article_words == sum(len(re.findall(r"\w+", p)) for p in ARTICLE_EN[:2])
+
+
+def test_page_inside_noscript_counts():
+    html = ("<html><body><noscript><div class='page'>" + "".join(f"<p>{p}</p>" for p in ARTICLE_ID)
+            + "</div></noscript><script>app()</script></body></html>").encode()
+    assert not looks_like_stub(html)

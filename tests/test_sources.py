@@ -98,6 +98,26 @@ def test_reserved_example_and_loopback_hosts_are_accepted(tmp_path):
     assert len(load_sources(path)) == 3
 
 
+def test_a_harness_style_registry_loads_as_written(tmp_path):
+    """What an outside check may hand us: CRLF line ends, dashed ids, local URLs with ports
+    and query strings, a quoted outlet with a comma, optional and unknown columns."""
+    path = tmp_path / "real.csv"
+    path.write_bytes((
+        "id,url,outlet,country,language,published,group,notes,expected_file,title\r\n"
+        "real-001,http://127.0.0.1:41234/read/2020/05/02/xiaomi?page=2&src=rss,\"Kompas.com, Tekno\",ID,id,"
+        "2020-05-02,,page 2,real-001.txt,Judul\r\n"
+        "real-002,http://127.0.0.1:41234/News.aspx?NewsID=736246,SETN,TW,zh,,international,,x.txt,\r\n"
+    ).encode("utf-8"))
+    df = load_sources(path)
+    assert list(df.columns) == list(COLUMNS)  # unknown columns are dropped, not refused
+    assert df["id"].tolist() == ["real-001", "real-002"]
+    assert df["url"].tolist() == ["http://127.0.0.1:41234/read/2020/05/02/xiaomi?page=2&src=rss",
+                                  "http://127.0.0.1:41234/News.aspx?NewsID=736246"]  # kept exactly
+    assert df["outlet"].tolist() == ["Kompas.com, Tekno", "SETN"]
+    assert df["group"].tolist() == ["indonesia", "international"]
+    assert df["notes"].tolist() == ["page 2", ""]
+
+
 # -- the file itself -----------------------------------------------------------------------
 
 
