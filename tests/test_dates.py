@@ -102,3 +102,34 @@ def test_no_date_anywhere():
 def test_a_url_like_string_is_not_fetched():
     # htmldate treats a URL-like string as an address to download; we never hand it one
     assert find_published("https://example.com/2020/05/02/", "", None) == ""
+
+
+# A site header that prints today's date (the crawl date) before the headline, as portals do.
+HEADER = '<header><span class="date">Senin, 30 November 2026</span></header>'
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("<span>Rabu 29 April 2020, 14:21 WIB</span>", "2020-04-29"),  # an unclassed byline element
+        ("<span>1 Mei 2020 | 09:00 WIB</span>", "2020-05-01"),
+        ("<p>Kompas.com - 02/05/2020, 10:15 WIB</p>", "2020-05-02"),
+        ("<div class='namerep'>Sari Handayani , Jurnalis · Sabtu 02 Mei 2020 12:03 WIB</div>", "2020-05-02"),
+    ],
+)
+def test_byline_after_the_headline_beats_the_header_date(byline, expected):
+    # htmldate alone returns the header's 2026-11-30 for these pages
+    body = HEADER + "<h1>Xiaomi Bantah Tuduhan</h1>" + byline + ARTICLE
+    assert find_published(_page("", body), "https://x.example/berita/1/a", "id") == expected
+
+
+def test_publication_stamp_wins_over_the_update_stamp():
+    body = ("<h1>Xiaomi Bantah Tuduhan</h1><div class='date'>Diperbarui 04 Mei 2020, 08:00 WIB</div>"
+            "<div class='date'>Diterbitkan 02 Mei 2020, 10:15 WIB</div>" + ARTICLE)
+    assert find_published(_page("", body), "https://x.example/berita/1/a", "id") == "2020-05-02"
+
+
+def test_json_ld_graph_date_published_not_date_modified():
+    ld = ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "dateModified": "2020-06-01"},'
+          '{"@type": "NewsArticle", "datePublished": "2020-05-02T10:15:00+07:00"}]}</script>')
+    assert find_published(_page(ld, HEADER + "<h1>Judul</h1>" + ARTICLE), "https://x.example/berita/1/a", "id") == "2020-05-02"

@@ -218,8 +218,6 @@ def test_syndicated_copies_cluster_and_nothing_else_does(archived, extract):
     assert s.loc[("id_detakinfo_0502", "id_kbnusa_0502"), "shared_shingles"] >= 15
 
 
-@pytest.mark.xfail(strict=True, reason="known bug: decode_html is right, but trafilatura's loader re-guesses "
-                   "the charset from the stale <meta charset> and mangles windows-1252 letters (issue 2 stays open)")
 def test_wrong_charset_page_extracts_readably(archived):
     """What the page is for: an extractor that trusts the header, or guesses a wrong 8-bit
     code page (è -> č), garbles names; decoding must fall back to windows-1252."""

@@ -8,6 +8,7 @@ of chrome listed below.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import warnings
@@ -41,6 +42,17 @@ PAGES = {
     "id_amp": ("id", "https://amp.gadgetkita.example/gadget/2020/05/04/194500/peramban-xiaomi", [
         "Baca Juga", "Xiaomi Bantah Curi Data", "ADVERTISEMENT", "Iklan", "Kontributor", "Editor",
         "Tags:", "Berita Terkait", "Tips Aman Berselancar", "Beranda", "Hak cipta", "(Foto:",
+    ]),
+    "id_wire_tables": ("id", "https://kabargawai.example/read/2020/05/05/pakar-xiaomi", [
+        "Baca juga", "Lima Cara Mengecek", "Foto: Sari Handayani", "Tampilan menu pengaturan", "Baca:",
+        "Regulasi Perlindungan Data", "Artikel ini telah tayang", "Klik untuk baca", "Pilihan Editor",
+        "Daftar Ponsel yang Kebagian", "(shd)", "ADVERTISEMENT", "SCROLL TO RESUME", "Show All", "Copyright",
+        "Senin, 30 November 2026",
+    ]),
+    "en_wire_credits": ("en", "https://examplewire.example/2020/05/06/regulators-xiaomi", [
+        "affiliate", "Also:", "How private is private browsing", "Story continues", "More on Xiaomi",
+        "midrange phone", "Reporting by", "Editing by", "Our Standards", "originally appeared",
+        "Google News", "Got a tip", "Reader comments", "removed the browser", "All rights reserved",
     ]),
     "id_cp1252_meta_utf8": ("id", "https://infotekno.example/tekno/xiaomi-jawab", [
         "Baca juga", "Jadwal MIUI 12", "Editor", "Copyright", "Beranda", "Minggu, 3 Mei 2020",
@@ -182,6 +194,63 @@ def test_declared_charsets_order_header_then_meta():
     assert X.declared_charsets(html, "text/html; charset=ISO-8859-15") == ["cp1252", "utf_8"]
 
 
+SYNTHETIC_ID = (  # written by us for the test
+    "<p>Xiaomi membantah laporan soal “pengumpulan data” pengguna – kata juru bicara perusahaan di "
+    "Jakarta, Sabtu. Menurut Renée Lefèvre, peneliti naïve café, data dikumpulkan secara anonim.</p>"
+    "<p>Perusahaan menambahkan bahwa pengguna dapat mematikan fitur itu di mode penyamaran melalui "
+    "pembaruan peramban yang dirilis pekan ini untuk semua ponsel.</p>"
+)
+
+
+def synthetic_page(meta: str, xml: str = "", body: str = SYNTHETIC_ID) -> str:
+    return (f"{xml}<!DOCTYPE html><html><head>{meta}<title>Xiaomi jawab – “laporan” Forbes</title>"
+            "<meta name='author' content='Zoë Nakamura'></head><body><article>"
+            f"<h1>Xiaomi jawab – “laporan” Forbes</h1>{body}</article></body></html>")
+
+
+# (bytes, Content-Type header): every way a page can state or misstate its encoding
+CHARSET_CASES = {
+    "utf8-bom-meta-latin1": (codecs.BOM_UTF8 + synthetic_page("<meta charset='iso-8859-1'>").encode(), None),
+    "cp1252-meta-latin1": (synthetic_page("<meta charset='iso-8859-1'>").encode("cp1252"), None),
+    "cp1252-header-latin1": (synthetic_page("").encode("cp1252"), "text/html; charset=ISO-8859-1"),
+    "utf8-meta-cp1252": (synthetic_page("<meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>").encode(), None),
+    "utf8-header-cp1252": (synthetic_page("").encode(), "text/html; charset=windows-1252"),
+    "cp1252-undeclared": (synthetic_page("").encode("cp1252"), None),
+    "cp1252-meta-and-header-utf8": (synthetic_page("<meta charset='utf-8'>").encode("cp1252"), "text/html; charset=utf-8"),
+    "utf8-xml-declares-latin1": (synthetic_page("", xml="<?xml version='1.0' encoding='iso-8859-1'?>\n").encode(), None),
+    "cp1252-xml-declares-utf8": (synthetic_page("", xml="<?xml version='1.0' encoding='utf-8'?>\n").encode("cp1252"), None),
+    "utf16-bom": (synthetic_page("<meta charset='utf-8'>").encode("utf-16"), None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CHARSET_CASES))
+def test_bytes_in_correct_text_out_title_and_authors_too(case):
+    raw, content_type = CHARSET_CASES[case]
+    art = X.extract_article(raw, "https://kabar.example/a", "id", content_type)
+    assert "Renée Lefèvre" in art["text"] and "naïve café" in art["text"] and "“pengumpulan data”" in art["text"]
+    assert art["title"] == "Xiaomi jawab – “laporan” Forbes"
+    assert art["authors"] == ["Zoë Nakamura"]
+
+
+def test_short_latin1_page_declared_utf8_is_not_read_as_a_baltic_code_page():
+    # No curly quotes, few accented letters: every Latin code page decodes these bytes, and
+    # charset-normalizer alone prefers cp1257 ("Lefčvre"). The language picks windows-1252.
+    text = "<p>Renée Lefèvre, a naïve café owner, and Zoë said the browser sent data.</p>"
+    raw = ("<html lang='en-AU'><head><meta charset='utf-8'></head><body>" + text).encode("latin-1")
+    assert text in X.decode_html(raw, "text/html; charset=utf-8")
+    bare = ("<html><body>" + text).encode("latin-1")
+    assert text in X.decode_html(bare, None, "id")
+    assert text in X.decode_html(bare)  # no language at all: windows-1252 among the tied guesses
+
+
+def test_the_language_picks_its_own_legacy_code_page():
+    polish = "<p>Użytkownicy są zaniepokojeni, że przeglądarka wysyła dane.</p>"
+    raw = ("<html><head><meta charset='utf-8'></head><body>" + polish).encode("cp1250")
+    assert polish in X.decode_html(raw, None, "pl")
+    assert X.page_language(b"<html class='no-js' lang=\"id-ID\">") == "id"
+    assert X.page_language(b"<html>") is None
+
+
 def test_wrong_charset_page_extracts_correct_text():
     got = X.extract_html(page("id_cp1252_meta_utf8"), "https://infotekno.example/tekno/xiaomi-jawab", "id")
     assert "“Kami mengikuti peraturan lokal secara ketat,” tulis perusahaan itu." in got
@@ -215,10 +284,10 @@ def test_line_filter_on_wire_boilerplate():
         "Sumber: Forbes",
         "Artikel ini telah tayang di Kompas.com dengan judul \"Xiaomi Bantah\".",
     ])
+    # the republication note is the portal's footer (boilerplate.yml 1.1); the source stays
     assert X.filter_lines(text, "id").split("\n") == [
         "Jakarta (ANTARA) - Xiaomi membantah tuduhan itu.",
         "Sumber: Forbes",
-        "Artikel ini telah tayang di Kompas.com dengan judul \"Xiaomi Bantah\".",
     ]
 
 
@@ -246,6 +315,82 @@ def test_bio_rule_only_looks_at_the_tail_and_channel_prompts_need_a_channel():
     advice = "Dapatkan informasi lengkap di menu Setelan ponsel."
     prompt = "Dapatkan update berita pilihan setiap hari di Google News."
     assert X.filter_lines(advice + "\n" + prompt, "id") == advice
+
+
+@pytest.mark.parametrize(("line", "lang"), [
+    # synthetic lines in the shapes real templates print
+    ("| Baca juga: Lima Cara Mengecek Izin Aplikasi |", "id"),  # a one-cell table (Detik, CNN Indonesia)
+    ("| Lihat juga:Daftar Ponsel yang Kebagian Pembaruan |", "id"),
+    ("Mi Browser di ponsel Redmi. Foto: Sari Handayani/KabarGawai", "id"),  # caption ending in its credit
+    ("Xiaomi Mi 10 di atas meja (Foto: Dok. KabarGawai)", "id"),
+    ("Baca: Regulasi Perlindungan Data Masih Dibahas", "id"),
+    ("Baca artikel kabargawai, \"Xiaomi Bantah\" selengkapnya https://kabargawai.example/x", "id"),
+    ("Pilihan Editor: Daftar Ponsel Terbaru", "id"),
+    ("Lihat Video: Xiaomi Bantah Curi Data", "id"),
+    ("SCROLL TO RESUME CONTENT", "id"),
+    ("Halaman: 1 2", "id"),
+    ("Show All", "id"),
+    ("Artikel ini telah tayang di KabarInduk.example dengan judul \"Xiaomi\"", "id"),
+    ("Dapatkan update berita pilihan dan breaking news setiap hari dari KabarGawai. Mari bergabung di Grup "
+     "Telegram \"KabarGawai Update\", caranya klik link https://t.me/kabargawai, kemudian join. Anda harus "
+     "install aplikasi Telegram terlebih dulu di ponsel. Tulis komentarmu dengan tagar #KabarGawai dan "
+     "menangkan e-voucher untuk 90 pemenang!", "id"),
+    ("Berita ini telah tayang lebih dulu di KabarInduk.example", "id"),
+    ("This article originally appeared on Example Tech Daily.", "en"),
+    ("WhatsApp ShareFacebook ShareTwitter ShareLinkedin Share", "id"),
+    ("Sari Handayani, Sabtu, 2 Mei 2020 12.39 | Waktu baca 2 menit", "id"),
+    ("Red: Sari Handayani", "id"),
+    ("Selengkapnya baca berita pada tautan di bawah ini:", "id"),
+    ("4 Min Read", "en"),
+    ("Also: How private is private browsing, really?", "en"),
+    ("Also Read | How private is private browsing", "en"),
+    ("Reporting by Dana Morgan; Editing by Lee Carter", "en"),
+    ("Additional reporting by Dana Morgan", "en"),
+    ("Our Standards: The Example Wire Trust Principles.", "en"),
+    ("Got a tip? Send it to our newsroom securely.", "en"),
+    ("Have a tip? Contact us.", "en"),
+    ("Add Example Wire to your Google News feed.", "en"),
+    ("Get Latest Updates on Technology News. Download the Example App.", "en"),
+    ("For the latest tech news and reviews, follow Example Gadgets on X, Facebook and Google News.", "en"),
+    ("(Except for the headline, this story has not been edited by Example staff.)", "en"),
+    ("All products recommended here are chosen by our editors. Some stories include affiliate links.", "en"),
+    ("Story continues below advertisement", "en"),
+    ("Advertisement - Continue Reading Below", "en"),
+    ("Xiaomi Mi 10 (Image credit: Example Media)", "en"),
+    ("Xiaomi's logo in Beijing. Photograph: Dana Morgan/Example", "en"),
+    ("Example Tech Newsletter", "en"),
+    ("Subscribe", "en"),
+    ("Sign up to get the best stories of the week", "en"),
+    ("This article is the copyrighted property of Example Wire.", "en"),
+])
+def test_real_template_prompts_are_dropped(line, lang):
+    kept = "Xiaomi said the data it collects is aggregated and anonymised."
+    assert X.filter_lines(kept + "\n" + line, lang) == kept
+
+
+@pytest.mark.parametrize("line", ["(shd)", "(ant)", "[faz]", "(ANTARA)", "(Kabarinduk.com/Sari Handayani)"])
+def test_sign_offs_are_dropped_at_the_end_only(line):
+    body = [f"Paragraf {i} isi berita tentang peramban Xiaomi yang berakhir dengan titik." for i in range(8)]
+    assert X.filter_lines("\n".join(body + [line]), "id").split("\n") == body
+    # the same bracketed word high up in the text is not a sign-off (`where: tail`)
+    assert line in X.filter_lines("\n".join([line] + body), "id")
+
+
+def test_lines_that_only_look_like_prompts_are_kept():
+    kept = [
+        "Users who follow Xiaomi on social media asked the company for a clearer answer about the data.",
+        "Also, the company said the switch would reach every phone within days.",
+        "Halaman pengaturan privasi kini memuat sakelar baru untuk mode penyamaran.",
+        "Pengguna bisa membaca kebijakan privasi di halaman resmi perusahaan sebelum mengaktifkan sinkronisasi.",
+        "Ikuti langkah berikut untuk mematikan pengumpulan data di aplikasi Mi Browser: buka Setelan, pilih Privasi.",
+    ]
+    assert X.filter_lines("\n".join(kept), None).split("\n") == kept
+
+
+def test_chinese_or_japanese_text_without_spaces_is_not_thrown_away():
+    text = "小米公司表示，浏览器收集的数据是匿名的，并且只在用户同意后才会上传到服务器。研究人员则认为这些数据可以识别用户。"
+    html = f"<html><body><article><h1>标题</h1><p>{text}</p><p>{text}</p></article></body></html>".encode()
+    assert text in X.extract_html(html, "https://zh.example/a", "zh")
 
 
 def test_datelines_and_stamps_are_dropped():

@@ -8,14 +8,14 @@
 2. the date the markup states (JSON-LD ``datePublished``, meta ``article:published_time``,
    Dublin Core, the meta names Indonesian CMSs use);
 3. our parser on the date elements after the headline (class/id with date, time, tanggal,
-   waktu, publish...; ``<time>``): htmldate does not read "Sabtu, 2 Mei 2020 10:15 WIB" or
-   "02/05/2020, 10:15 WIB";
-4. htmldate on the markup only (``original_date=True``);
-5. our parser on the text that follows the headline;
-6. htmldate's extensive (free-text) search.
+   waktu, publish...; ``<time>``), a publication stamp before an "updated" one:
+   htmldate does not read "Sabtu, 2 Mei 2020 10:15 WIB" or "02/05/2020, 10:15 WIB";
+4. our parser on the text that follows the headline (bylines in unclassed elements:
+   "Rabu 29 April 2020, 14:21 WIB", "1 Mei 2020 | 09:00 WIB");
+5. htmldate on the markup only (``original_date=True``), then its extensive search.
 
-Date elements before the headline are never used: portals print today's date in the site
-header, which is the crawl date.
+Dates before the headline are never used: portals print today's date in the site header,
+which is the crawl date; an htmldate answer equal to such a date is refused.
 
 The registry's date wins over all of these (coverage.extract.extract_run logs a
 disagreement). Indonesian numeric dates are day first (02/05/2020 is 2 May).
@@ -205,8 +205,9 @@ def find_published(html: str, url: str, lang: str | None) -> str:
     """The page's publication date as ``YYYY-MM-DD``, or "" when none is found.
 
     Order: URL, the markup's stated date, date elements after the headline (our parser
-    reads Indonesian and English forms), htmldate on the markup, the text after the
-    headline, htmldate's free-text search. ``lang`` is accepted for symmetry with the
+    reads Indonesian and English forms; publication before update), the text after the
+    headline, htmldate on the markup, then its free-text search (never a date the site
+    header printed before the headline). ``lang`` is accepted for symmetry with the
     other stages; the parser reads Indonesian and English month names on every page.
     """
     d = url_date(url)
@@ -218,19 +219,24 @@ def find_published(html: str, url: str, lang: str | None) -> str:
     d = _markup_date(tree)
     if d:
         return d.isoformat()
-    after, following, _before = _text_candidates(tree)
-    for text in after:
+    after, following, before = _text_candidates(tree)
+    # A byline that shows both stamps: the publication date, not the update.
+    after = sorted(after, key=lambda t: bool(_UPDATED.search(t)))
+    for text in after + following:
         d = parse_indonesian_date(text)
         if d:
             return d.isoformat()
-    found = _htmldate(html, url, extensive=False)
-    if found:
-        return found
-    for text in following:
-        d = parse_indonesian_date(text)
-        if d:
-            return d.isoformat()
-    return _htmldate(html, url, extensive=True)
+    # htmldate reads the site header too; a date printed before the headline is the day the
+    # page was fetched, not published.
+    header_dates = {d.isoformat() for d in map(parse_indonesian_date, before) if d}
+    for extensive in (False, True):
+        found = _htmldate(html, url, extensive=extensive)
+        if found and found not in header_dates:
+            return found
+    return ""
+
+
+_UPDATED = re.compile(r"\b(diperbarui|pembaruan|update[ds]?|modified|diubah|terakhir|last)\b", re.I)
 
 
 def _tree(html: str):
