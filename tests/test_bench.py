@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 from coverage import bench
-from coverage.config import ROOT
 from coverage.errors import StudyError
 
 
@@ -84,18 +82,9 @@ def test_unknown_extractor_is_refused(tmp_path):
         bench.bench_extract(_mini_corpus(tmp_path), extractors=["readability"])
 
 
-def _tarball() -> Path:
-    env = os.environ.get("COVERAGE_PEER")
-    base = Path(env) if env else ROOT.parent / "shared" / "peer"
-    return base if base.suffixes[-2:] == [".tar", ".gz"] else base / bench.TARBALL
-
-
 @pytest.mark.peer
-def test_slice_of_the_real_corpus(tmp_path, capsys):
-    tarball = _tarball()
-    if not tarball.is_file():
-        pytest.skip(f"benchmark corpus absent: put {bench.TARBALL} in {tarball.parent} or set COVERAGE_PEER")
-    folder = bench.unpack_corpus(tarball, tmp_path, limit=10)
+def test_slice_of_the_real_corpus(tmp_path, capsys, peer_tarball):
+    folder = bench.unpack_corpus(peer_tarball, tmp_path, limit=10)
     assert len(list(folder.rglob("*.html"))) == 10
     table = bench.bench_extract(folder, limit=10)
     printed = capsys.readouterr().out
