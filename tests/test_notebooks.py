@@ -4,6 +4,7 @@ declares what the runner passes, the study's kernel, and the runner's five noteb
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import nbformat
@@ -15,7 +16,7 @@ from coverage import pipeline
 from coverage.config import NOTEBOOKS
 
 ALL = sorted(NOTEBOOKS.glob("*.ipynb"))
-RUNNER_PARAMETERS = {"sources", "out", "offline", "delay"}
+RUNNER_PARAMETERS = set(pipeline.RUNNER_PARAMETERS)
 ids = [p.name for p in ALL]
 
 
@@ -70,11 +71,23 @@ def test_defaults_run_offline_on_the_demo_and_write_under_build(path):
     assert declared["out"]["default"].strip("\"'").startswith("build/")
 
 
+def test_the_environment_provides_the_study_kernel():
+    # `make env` registers it inside .venv (--sys-prefix); it must start this environment's Python,
+    # where `import coverage` is the study's package, not some other interpreter's.
+    specs = KernelSpecManager().find_kernel_specs()
+    assert "coverage-study" in specs, "kernel coverage-study not registered: run `make env`"
+    assert Path(specs["coverage-study"]).resolve().is_relative_to(Path(sys.prefix).resolve())
+    spec = KernelSpecManager().get_kernel_spec("coverage-study")
+    assert Path(spec.argv[0]).resolve() == Path(sys.executable).resolve()
+    assert spec.display_name == "Python 3.11 (coverage study)" and spec.language == "python"
+
+
 @pytest.mark.parametrize("path", ALL, ids=ids)
-def test_kernelspec_is_the_study_kernel_and_exists(path):
+def test_kernelspec_is_the_one_the_environment_provides(path):
     spec = _nb(path).metadata.get("kernelspec", {})
-    assert spec.get("name") == "coverage-study", f"{path.name}: kernelspec {spec.get('name')!r}"
-    assert "coverage-study" in KernelSpecManager().find_kernel_specs()
+    provided = KernelSpecManager().get_kernel_spec("coverage-study")
+    assert spec == {"name": "coverage-study", "display_name": provided.display_name, "language": provided.language}, (
+        f"{path.name}: kernelspec {spec}; use the study's kernel (coverage-study)")
 
 
 @pytest.mark.parametrize("path", ALL, ids=ids)

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pandas as pd
@@ -18,7 +20,8 @@ import pytest
 import yaml
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from coverage import pipeline, summary
+import test_site
+from coverage import cli, pipeline, summary
 from coverage.config import CODEBOOK, DEMO_SOURCES, FIGURES, FRAME_IDS, NOTEBOOKS, RunPaths
 from coverage.errors import StudyError
 
@@ -117,6 +120,12 @@ def test_run_stops_at_the_first_failure_and_says_which(tmp_path):
     assert sorted(p.name for p in reports.glob("*.ipynb")) == ["01_collect.ipynb", "02_extract.ipynb"]
     manifest = json.loads((tmp_path / "run" / "manifest.json").read_text())
     assert manifest["stages_run"] == ["collect"] and manifest["status"].startswith("failed: ")
+    assert manifest["failed_stage"] == "extract"
+    # what DIR holds for the later stages is stale now: --from a later stage is refused
+    with pytest.raises(StudyError, match=r"failed at notebooks/02_extract.ipynb.*--from extract"):
+        pipeline.run(registry(tmp_path / "s.csv"), tmp_path / "run", offline=True, notebooks=nbs,
+                     from_stage="framing")
+    assert not (tmp_path / "ran-too-far").exists() and not (pipeline.ROOT / "ran-too-far").exists()
 
 
 def test_run_passes_absolute_parameters_and_reports_offline_when_the_web_is_unreachable(tmp_path, monkeypatch, capsys):
@@ -134,7 +143,10 @@ def test_run_passes_absolute_parameters_and_reports_offline_when_the_web_is_unre
     make_notebook(nbs / "01_collect.ipynb", fake_collect(), record)
     src = registry(tmp_path / "s.csv")
     pipeline.run(src, tmp_path / "run", offline=False, delay=0.5, notebooks=nbs)
-    assert "the web could not be reached; using what the archive holds" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "the web could not be reached; using what the archive holds" in said and "make demo" in said
+    # and again at the end, with what the archive gave
+    assert "2 of 2 sources came from the archive, 0 are missing" in said.splitlines()[-1]
     got = json.loads((tmp_path / "run" / "params.json").read_text())
     assert got == {"sources": str(src), "out": str(tmp_path / "run"), "offline": True, "delay": 0.5,
                    "cwd": str(pipeline.ROOT)}
@@ -182,6 +194,14 @@ def test_figures_of_the_notebooks_about_to_run_are_forgotten_first(tmp_path):
     assert sorted(p.name for p in figs.iterdir()) == [
         "figures.json", "quotes_speakers.csv", "quotes_speakers.png", "quotes_speakers.svg"]
     assert list(plots.read_index(figs)) == ["quotes_speakers"]
+
+
+def test_the_demo_is_never_collected_into_the_studys_own_folders(tmp_path):
+    # a student sets out = "data/runs/latest" in explore.ipynb before any study run
+    target = pipeline.ROOT / "data" / "runs" / "not-made-yet"
+    with pytest.raises(StudyError, match=r"data/runs/not-made-yet: holds no run yet; make it with `make study`"):
+        pipeline.ensure_inputs(target, sources=DEMO_SOURCES, offline=True, upto="compare")
+    assert not target.exists()
 
 
 # --------------------------------------------------------------------------- a hand-made run
@@ -268,9 +288,7 @@ def test_run_from_compare_makes_figures_reports_manifest_site_and_copies(tmp_pat
     assert readme.count("synthetic demo corpus") >= len(names)
     assert "notebooks/05_compare.ipynb" in readme and "keep-me.txt" not in readme
     assert (dest / "keep-me.txt").exists()
-    first = {p.name: p.read_bytes() for p in paths.figures.iterdir()}
-    pipeline.run(paths.sources, paths.out, offline=True, from_stage="compare")
-    assert {p.name: p.read_bytes() for p in paths.figures.iterdir()} == first
+    # (byte-identical re-runs: test_running_the_figures_again_gives_byte_identical_files, on the demo)
 
 
 # --------------------------------------------------------------------------- the demo, end to end
@@ -291,18 +309,170 @@ def test_ensure_inputs_builds_the_articles_table_from_the_demo(tmp_path):
     assert not paths.quotes.exists()  # only what quoted_sources reads is made
 
 
-@pytest.mark.skipif(not (HAVE_STAGES and HAVE_NOTEBOOKS), reason="not every stage module/notebook exists yet")
-def test_the_demo_runs_end_to_end_and_twice_gives_identical_figures(tmp_path):
-    out, figs = tmp_path / "demo", tmp_path / "figures-demo"
-    committed = {p: p.read_bytes() for p in sorted(FIGURES.rglob("*")) if p.is_file()}
+needs_demo = pytest.mark.skipif(not (HAVE_STAGES and HAVE_NOTEBOOKS), reason="not every stage module/notebook exists yet")
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    """The demo run once (as `make demo` does, into a temporary folder), then again from the first
+    notebook that draws a figure, through the command line: every figure is made twice without a
+    second collection and extraction."""
+    if not (HAVE_STAGES and HAVE_NOTEBOOKS):
+        pytest.skip("not every stage module/notebook exists yet")
+    base = tmp_path_factory.mktemp("demo")
+    out, figs = base / "demo", base / "figures-demo"
+    committed = _files(FIGURES)
     pipeline.run(DEMO_SOURCES, out, offline=True, figures=figs)
-    # the notebooks write their figures into the run folder only, never into the committed figures/
-    assert {p: p.read_bytes() for p in sorted(FIGURES.rglob("*")) if p.is_file()} == committed
-    first = {p.name: p.read_bytes() for p in sorted(figs.iterdir())}
-    assert {f"compare_voices.{e}" for e in ("png", "svg", "csv")} <= set(first)
-    assert len([n for n in first if n.endswith(".png")]) >= 5
-    manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["demo"] is True and manifest["counts"]["extracted"] > 0
-    assert manifest["stages_run"] == list(pipeline.STAGES)
-    pipeline.run(DEMO_SOURCES, out, offline=True, figures=figs)
-    assert {p.name: p.read_bytes() for p in sorted(figs.iterdir())} == first
+    first = _files(figs)
+    first_manifest = json.loads((out / "manifest.json").read_text())
+    reports = {p.name: p.stat().st_mtime_ns for p in (out / "reports").iterdir()}
+    code = cli.main(["run", "--sources", str(DEMO_SOURCES), "--out", str(out), "--offline",
+                     "--from", "quoted_sources", "--figures", str(figs)])
+    return SimpleNamespace(out=RunPaths.at(out), figs=figs, first=first, first_manifest=first_manifest,
+                           reports_before=reports, code=code, committed=committed)
+
+
+@needs_demo
+def test_the_demo_runs_end_to_end_into_its_own_folder(demo):
+    names = pipeline.NOTEBOOK_OF.values()
+    assert sorted(p.name for p in demo.out.reports.iterdir()) == sorted(
+        f"{n}{ext}" for n in names for ext in (".html", ".ipynb"))
+    m = demo.first_manifest
+    assert m["status"] == "ok" and m["demo"] is True and m["offline"] is True
+    assert m["stages_run"] == list(pipeline.STAGES)
+    log = pd.read_csv(demo.out.fetch_log, dtype=str, keep_default_na=False)
+    arts = pd.read_csv(demo.out.articles_csv, dtype=str, keep_default_na=False)
+    assert m["counts"]["sources"] == len(log) and m["counts"]["extracted"] == len(arts) > 0
+    assert m["counts"]["fetched"] == (log["status"] == "ok").sum() and m["counts"]["failed"] == (log["status"] == "failed").sum()
+    assert set(m["codebooks"]) >= {"frames", "speakers", "cues"} and m["packages"]["matplotlib"]
+    assert len(m["sources"]["sha256"]) == 64 and m["sources"]["path"] == "data/demo/sources.csv"
+    # the notebooks wrote into the run folder only, never into the committed figures/
+    assert _files(FIGURES) == demo.committed
+
+
+@needs_demo
+def test_from_a_later_stage_reruns_only_that_stage_and_after(demo):
+    assert demo.code == 0
+    after = {p.name: p.stat().st_mtime_ns for p in demo.out.reports.iterdir()}
+    kept = {n for n in after if n.startswith(("01_", "02_"))}
+    assert kept and all(after[n] == demo.reports_before[n] for n in kept)
+    assert all(after[n] != demo.reports_before[n] for n in set(after) - kept)
+    manifest = json.loads(demo.out.manifest.read_text())
+    assert manifest["stages_run"] == ["quoted_sources", "framing", "compare"]
+
+
+@needs_demo
+def test_running_the_figures_again_gives_byte_identical_files(demo):
+    again = _files(demo.figs)
+    assert sorted(again) == sorted(demo.first)
+    changed = [name for name in again if again[name] != demo.first[name]]
+    assert not changed, f"figure files differ between two runs on the same inputs: {changed}"
+
+
+@needs_demo
+def test_every_demo_figure_is_labelled_marked_synthetic_and_listed(demo):
+    from coverage import plots
+
+    index = plots.read_index(demo.out.figures)
+    readme = (demo.figs / "README.md").read_text()
+    assert readme == (demo.out.figures / "README.md").read_text()
+    assert readme.startswith("# Figures from the synthetic demo corpus")
+    made_by = set(pipeline.NOTEBOOK_OF.values())
+    palette = {c.lstrip("#").lower() for c in plots.OKABE_ITO}
+    assert {"compare_voices", "compare_frames", "compare_relayed_accounts", "compare_coverage_over_time",
+            "compare_wire_copy"} <= set(index)
+    for name, item in index.items():
+        svg = (demo.out.figures / f"{name}.svg").read_text()
+        assert plots.DEMO_NOTE in svg, f"{name}: not marked as made from the synthetic demo corpus"
+        assert re.search(r"n = \d", svg), f"{name}: no n on the figure"
+        # colours: the colour-blind-safe palette and greys only (a heatmap's colour map is an image)
+        colours = {c.lower() for c in re.findall(r"(?:fill|stroke): ?#([0-9a-fA-F]{6})", svg)}
+        off = {c for c in colours if c not in palette and len({c[0:2], c[2:4], c[4:6]}) > 1}
+        assert not off, f"{name}: colours outside the Okabe-Ito palette: {sorted(off)}"
+        assert (demo.out.figures / f"{name}.png").read_bytes().startswith(b"\x89PNG")
+        assert len(pd.read_csv(demo.out.figures / f"{name}.csv")) > 0
+        assert item["notebook"] in made_by and item["caption"]
+        line = next(x for x in readme.splitlines() if x.startswith(f"| [{name}]("))
+        assert f"notebooks/{item['notebook']}.ipynb" in line and "synthetic demo corpus" in line
+    # figures/demo/ is what `make demo` makes: the same figures (re-run `make demo` when this fails)
+    committed = plots.read_index(FIGURES / "demo")
+    assert sorted(committed) == sorted(index), "figures/demo/ is out of date: run `make demo`"
+
+
+@needs_demo
+def test_the_headline_figures_count_what_notebooks_03_and_04_count(demo):
+    def counts(name, category):
+        t = pd.read_csv(demo.out.figures / f"{name}.csv")
+        return t.rename(columns={category: "what"}).set_index(["group", "what"])[["k", "n"]].sort_index()
+
+    voices = counts("compare_voices", "value").rename(index=lambda v: v.removeprefix("voice_"), level="what")
+    assert voices.equals(counts("quoted_sources_share", "speaker_type"))
+    assert counts("compare_frames", "value").equals(counts("framing_prevalence", "value"))
+    # each article relays exactly one account: a group's four shares add up to its n
+    acc = pd.read_csv(demo.out.figures / "compare_relayed_accounts.csv").groupby("group")
+    assert (acc["k"].sum() == acc["n"].first()).all()
+    over_time = pd.read_csv(demo.out.figures / "compare_coverage_over_time.csv")
+    arts = pd.read_csv(demo.out.articles_csv, dtype=str, keep_default_na=False)
+    assert over_time.groupby("group")["articles"].sum().to_dict() == \
+        arts[arts["published"] != ""].groupby("group").size().to_dict()
+    assert (over_time["ci_low"] <= over_time["articles"]).all() and (over_time["articles"] <= over_time["ci_high"]).all()
+
+
+@needs_demo
+@test_site.needs_browser
+def test_the_demo_site_shows_every_figure_in_a_headless_browser(demo, tmp_path):
+    index = demo.out.out / "site" / "index.html"
+    dom = test_site.Links()
+    dom.feed(test_site.dump_dom(index, tmp_path))
+    n = len(list(demo.out.figures.glob("*.png")))
+    assert n >= 5 and dom.body.get("data-figures") == f"{n}/{n}"
+    assert all(i.get("data-loaded") == "yes" for i in dom.imgs)
+    reports = [r for r in dom.refs if r.startswith("reports/")]
+    assert sorted(reports) == sorted(f"reports/{nb}.html" for nb in pipeline.NOTEBOOK_OF.values())
+    assert all((index.parent / r).is_file() for r in dom.refs)
+    assert "Synthetic demo corpus." in index.read_text()
+
+
+@needs_demo
+def test_the_explorer_runs_on_the_demo_and_its_charts_follow_the_filters(demo):
+    from coverage import explore
+
+    ex = explore.explorer(demo.out.out)
+    arts = pd.read_csv(demo.out.articles_csv, dtype=str, keep_default_na=False)
+    assert f"of {len(arts)} articles match" in ex.count.value
+    assert len(ex.chart_data) == 3 and set(ex.chart_data[0]["group"]) == {"indonesia", "international"}
+    ex.group.value = ("indonesia",)
+    n_id = int((arts["group"] == "indonesia").sum())
+    assert f"<b>{n_id}</b> of {len(arts)}" in ex.count.value
+    assert [set(d["group"]) for d in ex.chart_data] == [{"indonesia"}] * 3
+    assert (ex.chart_data[0]["n"] <= n_id).all()
+
+
+# --------------------------------------------------------------------------- the scheduled refresh
+
+
+def test_the_scheduled_workflow_runs_weekly_keeps_the_archive_and_proposes_only_changed_figures():
+    wf = yaml.safe_load((pipeline.ROOT / ".github" / "workflows" / "refresh.yml").read_text())
+    crons = [s["cron"] for s in wf[True]["schedule"]]  # YAML 1.1 reads the key `on` as True
+    assert "17 3 * * 1" in crons  # weekly: minute hour * * weekday
+    steps = wf["jobs"]["refresh"]["steps"]
+    by_name = {s.get("name", s.get("uses")): s for s in steps}
+    run = [s for s in steps if "make study" in s.get("run", "")]
+    assert len(run) == 1
+    restore = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache/restore")]
+    save = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache/save")]
+    assert restore and save and steps.index(restore[0]) < steps.index(run[0]) < steps.index(save[0])
+    assert "data/runs/latest/raw" in restore[0]["with"]["path"] and save[0]["if"] == "always()"
+    upload = by_name["Upload the executed reports, the site and the manifest"]
+    assert "data/runs/latest/reports" in upload["with"]["path"] and upload["if"] == "always()"
+    pr = [s for s in steps if str(s.get("uses", "")).startswith("peter-evans/create-pull-request")]
+    assert pr and pr[0]["if"] == "steps.figures.outputs.changed == 'true'"
+    check = by_name["Did a figure's bytes change?"]["run"]
+    assert "'figures/*.png'" in check and ":!figures/demo/**" in check
+    # the mid-week job only reads the archive cache, so GitHub (7 days unread) never evicts it
+    keep = wf["jobs"]["keep-archive"]
+    assert [s["uses"].split("@")[0] for s in keep["steps"]] == ["actions/cache/restore"]

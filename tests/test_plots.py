@@ -110,8 +110,31 @@ def test_unlabelled_figure_is_refused(tmp_path):
     ax.set_title("A title")
     with pytest.raises(StudyError, match="axis label"):
         plots.save_figure(fig, pd.DataFrame({"x": [1, 2]}), "bare", tmp_path, caption="c", notebook="n")
+    ax.set_xlabel("day")
+    with pytest.raises(StudyError, match="no n on the figure"):
+        plots.save_figure(fig, pd.DataFrame({"x": [1, 2]}), "bare", tmp_path, caption="c", notebook="n",
+                          source_note="Source: a test")
     plt.close(fig)
     assert not list(tmp_path.iterdir())
+
+
+def test_a_demo_figure_always_names_the_demo(tmp_path):
+    # a run folder of the synthetic demo: every figure saved into DIR/figures says so,
+    # even when the notebook passed no note or a note of its own
+    (tmp_path / "sources.csv").write_text(
+        "id,url,outlet,country,language,published,group,kind,notes\n"
+        "a,https://teknokita.example/a,TeknoKita,ID,id,2020-05-01,indonesia,news,synthetic\n"
+    )
+    for name, note in (("own", "Source: study registry; n = 3 articles"), ("none", None)):
+        fig, ax = plt.subplots()
+        ax.bar(["a"], [3])
+        ax.set_title(f"Figure {name} (n = 3)")
+        ax.set_ylabel("articles")
+        svg = plots.save_figure(fig, pd.DataFrame({"a": [3]}), name, tmp_path / "figures", caption="c",
+                                notebook="05_compare", source_note=note)[1].read_text()
+        plt.close(fig)
+        assert plots.DEMO_NOTE in svg
+    assert plots.read_index(tmp_path / "figures")["own"]["source_note"].startswith(plots.DEMO_NOTE)
 
 
 def test_time_series_counts_per_day_and_group(tmp_path):
@@ -121,10 +144,15 @@ def test_time_series_counts_per_day_and_group(tmp_path):
     })
     fig, data = plots.time_series(df, title="Coverage over time", events={"2020-04-30": "Forbes report"})
     plt.close(fig)
-    ind = data[data.group == "indonesia"].set_index("period")["articles"]
-    assert ind.to_dict() == {"2020-04-30": 0, "2020-05-01": 0, "2020-05-02": 2, "2020-05-03": 0, "2020-05-04": 1}
+    ind = data[data.group == "indonesia"].set_index("period")
+    assert ind["articles"].to_dict() == {"2020-04-30": 0, "2020-05-01": 0, "2020-05-02": 2, "2020-05-03": 0,
+                                         "2020-05-04": 1}
     assert data.attrs["undated"] == 1
     assert data[data.group == "international"]["articles"].sum() == 2
+    # exact Poisson 95% intervals, from the chi-square tables: 0 -> (0, 3.69), 1 -> (0.03, 5.57), 2 -> (0.24, 7.22)
+    assert ind.loc["2020-05-01", ["ci_low", "ci_high"]].tolist() == [0.0, 3.69]
+    assert ind.loc["2020-05-04", ["ci_low", "ci_high"]].tolist() == [0.03, 5.57]
+    assert ind.loc["2020-05-02", ["ci_low", "ci_high"]].tolist() == [0.24, 7.22]
 
 
 def test_source_note_names_the_demo(tmp_path):
@@ -146,3 +174,37 @@ def test_style_is_colour_blind_safe_and_one_font():
     assert colours[:3] == ["0072B2", "E69F00", "009E73"]
     assert matplotlib.rcParams["font.sans-serif"][0] == "DejaVu Sans"
     assert matplotlib.rcParams["svg.fonttype"] == "none" and matplotlib.rcParams["svg.hashsalt"]
+
+
+# Machado, Oliveira & Fernandes (2009) full-severity simulation matrices (linear RGB).
+CVD = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]],
+}
+
+
+def _lab(hex_colour: str, matrix=None):
+    """CIELAB (D65) of an sRGB colour, optionally as seen with a colour-vision deficiency."""
+    import numpy as np
+
+    rgb = np.array([int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)])
+    lin = np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
+    if matrix is not None:
+        lin = np.clip(np.array(matrix) @ lin, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ lin
+    xyz = xyz / np.array([0.95047, 1.0, 1.08883])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+@pytest.mark.parametrize("vision", [None, *CVD])
+def test_group_colours_stay_apart_for_colour_blind_readers(vision):
+    import numpy as np
+
+    a, b = (_lab(plots.GROUP_COLOURS[g], CVD.get(vision)) for g in ("indonesia", "international"))
+    # ΔE*ab (1976): about 2.3 is just noticeable; 20 is an obvious difference
+    assert np.linalg.norm(a - b) > 20, f"the two groups' colours look alike under {vision}"
+    # and the first four colours of the cycle are pairwise distinguishable too
+    first = [_lab(c, CVD.get(vision)) for c in plots.OKABE_ITO[:4]]
+    assert min(np.linalg.norm(x - y) for i, x in enumerate(first) for y in first[i + 1:]) > 10

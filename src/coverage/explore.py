@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from .config import FRAME_IDS, GROUPS, SPEAKER_TYPES, RunPaths
@@ -119,33 +118,27 @@ def article_view(tables: dict[str, pd.DataFrame], article_id: str, sentences: pd
     )
 
 
-def charts(measures: pd.DataFrame, title_suffix: str = ""):
-    """Two panels for the filtered articles: frame prevalence and voices, by group (share with n)."""
-    import matplotlib.pyplot as plt
+def charts(measures: pd.DataFrame, title_suffix: str = "") -> list[tuple]:
+    """The headline charts (notebook 05's) for the filtered articles: frames, voices and relayed
+    accounts by group, each share with its 95% Wilson interval and its k/n.
 
-    from .plots import GROUP_COLOURS, GROUP_LABELS, use_style
+    Returns (figure, plotted numbers) pairs, as :func:`coverage.plots.bar_with_intervals` does."""
+    from .compare import prevalence_by_group
+    from .plots import bar_with_intervals
+    from .summary import measure_labels, relayed_accounts
 
-    use_style()
-    fig, axes = plt.subplots(1, 2, figsize=(10, 4.2))
-    panels = [(axes[0], list(FRAME_IDS), "Frames"), (axes[1], VOICE_COLS, "Voices quoted")]
-    groups = [g for g in GROUPS if g in set(measures["group"])]
-    for ax, cols, title in panels:
-        y = np.arange(len(cols))[::-1].astype(float)
-        for i, g in enumerate(groups):
-            sub = measures[measures["group"] == g][cols]
-            n = sub.notna().sum()
-            share = 100 * sub.sum() / n.replace(0, np.nan)
-            ax.barh(y + 0.2 - 0.4 * i, share.fillna(0).to_numpy(), height=0.38,
-                    color=GROUP_COLOURS.get(g), label=f"{GROUP_LABELS.get(g, g)} (n = {int(n.max()) if len(n) else 0})")
-        ax.set_yticks(y)
-        ax.set_yticklabels([c.removeprefix("voice_").replace("_", " ") for c in cols])
-        ax.set_xlim(0, 100)
-        ax.set_xlabel("share of articles (%)")
-        ax.set_title(title + title_suffix)
-    if groups:
-        axes[0].legend(loc="lower right")
-    fig.tight_layout()
-    return fig
+    xlabel = "share of coded articles (%), 95% Wilson interval"
+    labels = measure_labels()
+    frames = prevalence_by_group(measures, [f for f in FRAME_IDS if f in measures.columns])
+    voices = prevalence_by_group(measures, VOICE_COLS)
+    return [
+        bar_with_intervals(frames, category="value", category_labels=labels,
+                           title=f"Frames{title_suffix}", xlabel=xlabel),
+        bar_with_intervals(voices, category="value", category_labels=labels,
+                           title=f"Voices quoted{title_suffix}", xlabel=xlabel),
+        bar_with_intervals(relayed_accounts(measures), category="account",
+                           title=f"Whose account is relayed{title_suffix}", xlabel=xlabel),
+    ]
 
 
 class Explorer:
@@ -178,8 +171,15 @@ class Explorer:
         for control in (self.group, self.outlet, self.frame, self.speaker):
             control.observe(self.refresh, names="value")
         self.article.observe(self.show_article, names="value")
+        from .plots import is_demo_run, source_note
+
+        # Students must never take the demo's synthetic numbers for findings.
+        banner = w.HTML(f"<p style=\"background:#fff4e5;padding:.4em\"><b>{html.escape(source_note(paths.out))}</b></p>"
+                        if is_demo_run(paths.out) else f"<p><small>{html.escape(source_note(paths.out))}; "
+                        f"run folder {html.escape(paths.out.name)}</small></p>")
         hint = w.HTML("<small>Hold Ctrl (Cmd on a Mac) to pick several groups or outlets; none picked means all.</small>")
         self.widget = w.VBox([
+            banner,
             w.HBox([w.VBox([self.group, self.outlet, hint]), w.VBox([self.frame, self.speaker, self.count])]),
             self.chart, self.article, self.reader,
         ])
@@ -201,10 +201,12 @@ class Explorer:
                                 for r in sel.itertuples(index=False)]
         with self.chart:
             self.chart.clear_output(wait=True)
+            self.chart_data = []
             if len(sel):
-                fig = charts(sel, f" (n = {len(sel)})")
-                plt.show()
-                plt.close(fig)
+                for fig, data in charts(sel, f" (n = {len(sel)} articles)"):
+                    self.chart_data.append(data)  # what the charts show now (tests read it)
+                    display(fig)
+                    plt.close(fig)
             else:
                 display(HTML("<p>No article matches these filters.</p>"))
 

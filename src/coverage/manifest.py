@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
-import yaml
 
 from . import __version__, atomic
+from .codebook import read_yaml, shown
 from .config import CODEBOOK, ROOT, RunPaths, resolve
+from .errors import StudyError
 
 # Packages whose version can change a number in the study (distribution names).
 PACKAGES = ("pandas", "numpy", "newspaper3k", "trafilatura", "htmldate", "lxml", "matplotlib", "papermill",
@@ -35,11 +36,9 @@ def sha256_file(path: Path) -> str:
 
 
 def _display_path(path: Path) -> str:
-    """Project-relative where possible, so a manifest never carries one machine's folders."""
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return path.name
+    """Project-relative where possible; elsewhere only the file's name, so a manifest never
+    carries one machine's folders."""
+    return shown(path) if path.resolve().is_relative_to(ROOT) else path.name
 
 
 def codebook_versions(folder: Path = CODEBOOK) -> dict[str, dict]:
@@ -47,10 +46,9 @@ def codebook_versions(folder: Path = CODEBOOK) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for path in sorted(Path(folder).glob("*.y*ml")):
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError:
-            doc = None
-        version = doc.get("version") if isinstance(doc, dict) else None
+            version = read_yaml(path).get("version")
+        except StudyError:  # a broken codebook already failed its stage; the manifest still records the file
+            version = None
         out[path.stem] = {"version": None if version is None else str(version), "sha256": sha256_file(path)}
     return out
 

@@ -23,10 +23,13 @@ from urllib.parse import urlsplit
 
 from . import atomic
 from .cli import STAGES  # one list of stage names for the command line and the runner
-from .config import NOTEBOOKS, ROOT, RunPaths, resolve
+from .codebook import shown
+from .config import BUILD, DEMO_SOURCES, NOTEBOOKS, ROOT, RunPaths, resolve
 from .errors import StudyError
 
 KERNEL = "coverage-study"
+# What the runner passes to every notebook; each must declare all of them (tests/test_notebooks.py).
+RUNNER_PARAMETERS = ("sources", "out", "offline", "delay")
 NOTEBOOK_OF = {
     "collect": "01_collect",
     "extract": "02_extract",
@@ -78,9 +81,10 @@ def ensure_inputs(
     """Make sure DIR holds everything stage ``upto`` reads; return the run's paths.
 
     Earlier stages run only where their outputs are missing: collect (needs ``sources``)
-    when fetch_log.csv is absent, extract when articles.csv is absent, analyse when
-    quotes.csv, citations.csv or frames.csv is absent (only for ``upto="compare"``). ``upto``
-    is the stage about to run ("collect" ... "compare"; notebook names work too).
+    when fetch_log.csv is absent, extract when articles.csv is absent, and (only for
+    ``upto="compare"``) :func:`coverage.analyse.analyse_run` for whichever of quotes.csv,
+    citations.csv, frames.csv and frame_sentences.csv is absent. ``upto`` is the stage about
+    to run ("collect" ... "compare"; notebook names work too).
     """
     stage = _stage(upto)
     paths = RunPaths.at(out)
@@ -88,8 +92,16 @@ def ensure_inputs(
     need_log = stage == "extract" or (need_articles and not paths.articles_csv.is_file())
     if need_log and not (paths.fetch_log.is_file() and paths.sources.is_file()):
         if sources is None:
-            raise StudyError(f"{paths.out}: no fetch_log.csv yet and no registry given; pass sources=... "
+            raise StudyError(f"{shown(paths.out)}: no fetch_log.csv yet and no registry given; pass sources=... "
                              "(e.g. data/demo/sources.csv) or run notebooks/01_collect.ipynb first")
+        where = paths.out.resolve()
+        study_folder = where.is_relative_to(ROOT.resolve()) and not where.is_relative_to(BUILD.resolve())
+        if study_folder and resolve(sources).resolve() == DEMO_SOURCES.resolve():
+            # e.g. a student pointed `out` at data/runs/latest before any study run: the synthetic
+            # demo never fills the study's own folders (only build/ or folders outside the project)
+            raise StudyError(f"{shown(paths.out)}: holds no run yet; make it with `make study` (or `python -m coverage "
+                             f"run --sources data/sources.csv --out {shown(paths.out)}`), or set out back to "
+                             "build/notebooks-demo for the demo corpus")
         from .collect import collect
 
         collect(resolve(sources), paths.out, offline=offline, delay=delay)
@@ -97,10 +109,11 @@ def ensure_inputs(
         from .extract import extract_run
 
         extract_run(paths.out)
-    if stage == "compare" and not all(getattr(paths, k).is_file() for k in ("quotes", "citations", "frames")):
+    missing = [t for t in ("quotes", "citations", "frames", "frame_sentences") if not getattr(paths, t).is_file()]
+    if stage == "compare" and missing:
         from .analyse import analyse_run
 
-        analyse_run(paths.out)
+        analyse_run(paths.out, tables=missing)
     return paths
 
 
@@ -122,16 +135,9 @@ def check_parameters(notebook: Path, parameters: dict) -> None:
         where = (f"declares only {', '.join(sorted(declared))}" if declared
                  else "has no code cell tagged 'parameters'")
         raise StudyError(
-            f"{_rel(notebook)}: parameter(s) {', '.join(undeclared)} not declared; the notebook {where}; "
+            f"{shown(notebook)}: parameter(s) {', '.join(undeclared)} not declared; the notebook {where}; "
             "add them to its parameters cell (literals, e.g. `delay: float = 1.0`)"
         )
-
-
-def _rel(path: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _first_line(text: str, limit: int = 200) -> str:
@@ -198,7 +204,7 @@ def execute_notebook(
 
     notebook = Path(notebook)
     if not notebook.is_file():
-        raise StudyError(f"{_rel(notebook)}: notebook not found; restore it from git (`git checkout -- {_rel(notebook)}`)")
+        raise StudyError(f"{shown(notebook)}: notebook not found; restore it from git (`git checkout -- {shown(notebook)}`)")
     check_parameters(notebook, parameters)
     report_dir.mkdir(parents=True, exist_ok=True)
     target = report_dir / notebook.name
@@ -218,16 +224,16 @@ def execute_notebook(
         with contextlib.suppress(Exception):
             export_html(target, html_target)
         raise StudyError(
-            f"{_rel(notebook)}: cell [{exc.exec_count}] (`{_first_line(exc.source, 80)}`) failed with "
-            f"{exc.ename}: {_first_line(exc.evalue)}; the executed copy with the traceback is {_rel(target)}"
+            f"{shown(notebook)}: cell [{exc.exec_count}] (`{_first_line(exc.source, 80)}`) failed with "
+            f"{exc.ename}: {_first_line(exc.evalue)}; the executed copy with the traceback is {shown(target)}"
         ) from exc
     except Exception as exc:  # kernel missing or dead: say which and how to fix
         partial.unlink(missing_ok=True)
         name = type(exc).__name__
         if name == "NoSuchKernel":
-            raise StudyError(f"{_rel(notebook)}: Jupyter kernel {kernel_name!r} not found; run `make env` "
+            raise StudyError(f"{shown(notebook)}: Jupyter kernel {kernel_name!r} not found; run `make env` "
                              "(it registers the study's kernel)") from exc
-        raise StudyError(f"{_rel(notebook)}: could not be executed ({name}: {_first_line(str(exc))})") from exc
+        raise StudyError(f"{shown(notebook)}: could not be executed ({name}: {_first_line(str(exc))})") from exc
     os.replace(partial, target)
     export_html(target, html_target)
     return target
@@ -256,12 +262,23 @@ def web_reachable(sources: Path, timeout: float = 3.0) -> bool:
 
 
 def _check_earlier_outputs(paths: RunPaths, stage: str) -> None:
+    """--from STAGE: the outputs of the earlier stages must exist, and not be left over from a
+    run that failed before STAGE (they would be stale: an older run's tables)."""
+    if paths.manifest.is_file():
+        import json
+
+        failed = json.loads(paths.manifest.read_text(encoding="utf-8")).get("failed_stage")
+        if failed in STAGES and STAGES.index(failed) < STAGES.index(stage):
+            raise StudyError(
+                f"--from {stage}: the last run in {shown(paths.out)} failed at notebooks/{NOTEBOOK_OF[failed]}.ipynb, "
+                f"so what DIR holds for the stages after it is stale; run `--from {failed}` (or without --from)"
+            )
     missing = [k for k in NEEDS[stage] if not getattr(paths, k).is_file()]
     if missing:
         first = getattr(paths, missing[0])
         maker = MADE_BY[missing[0]]
         raise StudyError(
-            f"--from {stage}: {first} is missing (written by notebooks/{NOTEBOOK_OF[maker]}.ipynb); "
+            f"--from {stage}: {shown(first)} is missing (written by notebooks/{NOTEBOOK_OF[maker]}.ipynb); "
             f"run from an earlier stage, e.g. `--from {maker}`, or without --from"
         )
 
@@ -290,14 +307,14 @@ def _check_something_collected(paths: RunPaths, *, offline_note: bool) -> None:
     import pandas as pd
 
     if not paths.fetch_log.is_file():
-        raise StudyError(f"{paths.fetch_log}: notebooks/01_collect.ipynb wrote no fetch log; see its report in {paths.reports}")
+        raise StudyError(f"{shown(paths.fetch_log)}: notebooks/01_collect.ipynb wrote no fetch log; see its report in {shown(paths.reports)}")
     log = pd.read_csv(paths.fetch_log, dtype=str, keep_default_na=False)
     if len(log) and not (log["status"] == "ok").any():
         top = log["reason"].value_counts().index[0] if "reason" in log else "unknown"
         why = ("the web could not be reached and the archive holds none of these pages"
                if offline_note else f"most often: {top}")
         raise StudyError(
-            f"{paths.fetch_log}: none of the {len(log)} sources could be collected ({why}); "
+            f"{shown(paths.fetch_log)}: none of the {len(log)} sources could be collected ({why}); "
             "check the network (or the registry's URLs) and re-run, or try `make demo` for the offline demo run"
         )
 
@@ -308,7 +325,7 @@ def copy_figures(out: str | Path, dest: str | Path) -> list[Path]:
     Figures listed in dest's previous figures.json but no longer made are removed; nothing
     else in ``dest`` is touched (figures/demo/ stays when refreshing figures/).
     """
-    from .plots import INDEX_FILE, figure_readme, is_demo_run, read_index
+    from .plots import INDEX_FILE, read_index
 
     paths = RunPaths.at(out)
     dest = resolve(dest)
@@ -325,10 +342,20 @@ def copy_figures(out: str | Path, dest: str | Path) -> list[Path]:
                 written.append(atomic.write_bytes(dest / f, src.read_bytes()))
     if (paths.figures / INDEX_FILE).is_file():
         atomic.write_bytes(dest / INDEX_FILE, (paths.figures / INDEX_FILE).read_bytes())
+    write_figure_readme(paths.out, dest)
+    return written
+
+
+def write_figure_readme(out: str | Path, dest: str | Path | None = None) -> Path:
+    """Write README.md (each figure's one-line caption and notebook) for the run's figures into
+    ``dest`` (default DIR/figures); a demo run's README says the figures are synthetic."""
+    from .plots import figure_readme, is_demo_run, read_index
+
+    paths = RunPaths.at(out)
     demo = is_demo_run(paths.out)
     heading = "Figures from the synthetic demo corpus" if demo else "Figures"
-    atomic.write_text(dest / "README.md", figure_readme(new, demo=demo, heading=heading))
-    return written
+    text = figure_readme(read_index(paths.figures), demo=demo, heading=heading)
+    return atomic.write_text(resolve(dest or paths.figures) / "README.md", text)
 
 
 def run(
@@ -366,15 +393,16 @@ def run(
     for stage in stages:
         nb = nb_dir / f"{NOTEBOOK_OF[stage]}.ipynb"
         if not nb.is_file():
-            raise StudyError(f"{_rel(nb)}: notebook not found; the run needs every stage's notebook "
+            raise StudyError(f"{shown(nb)}: notebook not found; the run needs every stage's notebook "
                              f"({', '.join(NOTEBOOK_OF[s] for s in stages)}); restore it from git")
-        check_parameters(nb, {"sources": "", "out": "", "offline": False, "delay": 0.0})
+        check_parameters(nb, dict.fromkeys(RUNNER_PARAMETERS))
 
     requested_offline = offline
     if not offline and "collect" in stages and not web_reachable(src):
         print(OFFLINE_NOTE, flush=True)
         offline = True
     parameters = {"sources": str(src), "out": str(paths.out), "offline": bool(offline), "delay": float(delay)}
+    assert tuple(parameters) == RUNNER_PARAMETERS  # one list: what is checked is what is passed
     paths.out.mkdir(parents=True, exist_ok=True)
     forget_figures(paths.out, [NOTEBOOK_OF[s] for s in stages])
     done: list[str] = []
@@ -387,14 +415,23 @@ def run(
             if stage == "collect":
                 _check_something_collected(paths, offline_note=offline and not requested_offline)
     except StudyError as exc:
+        failed = stages[len(done)] if len(done) < len(stages) else stages[-1]
         with contextlib.suppress(Exception):
-            write_manifest(paths.out, sources_path=src, stages_run=done, status=f"failed: {exc}")
+            write_manifest(paths.out, sources_path=src, stages_run=done, status=f"failed: {exc}",
+                           extra={"failed_stage": failed, "offline": bool(offline)})
             build_site(paths.out)
         raise
-    write_manifest(paths.out, sources_path=src, stages_run=done, extra={"offline": bool(offline)})
+    manifest = write_manifest(paths.out, sources_path=src, stages_run=done,
+                              extra={"offline": bool(offline), "web_unreachable": offline and not requested_offline})
+    write_figure_readme(paths.out)
     index = build_site(paths.out)
     if figures is not None:
         copied = copy_figures(paths.out, figures)
         print(f"copied {len(copied)} figure files into {figures}", flush=True)
-    print(f"reports in {paths.reports}, site at {index}", flush=True)
+    print(f"reports in {shown(paths.reports)}, site at {shown(index)}", flush=True)
+    if offline and not requested_offline:
+        counts = manifest["counts"]
+        print(f"note: this run was offline because the web could not be reached: {counts['fetched']} of "
+              f"{counts['fetched'] + counts['failed']} sources came from the archive, {counts['failed']} are missing until the next "
+              "online run; the figures show only those. The demo (`make demo`) runs fully offline.", flush=True)
     return paths

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import textwrap
 from importlib import resources
 from pathlib import Path
@@ -44,6 +45,8 @@ DEMO_NOTE = "Source: synthetic demo corpus (written for testing; not real covera
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 GROUP_COLOURS = {"indonesia": "#D55E00", "international": "#0072B2"}
 GROUP_LABELS = {"indonesia": "Indonesian outlets", "international": "International outlets"}
+# The two events that drove the story, for every chart over time (one definition for all notebooks).
+EVENTS = {"2020-04-30": "Forbes report", "2020-05-01": "Xiaomi's blog reply"}
 
 
 def style_path() -> Path:
@@ -113,6 +116,30 @@ def _check_labels(fig: "Figure", name: str) -> None:
                 f"figure {name!r}: an axes has no axis label; label the measured axis with its unit, "
                 "e.g. ax.set_xlabel('share of articles (%)')"
             )
+
+
+_N = re.compile(r"\bn\s*=\s*\d")
+
+
+def _check_n(fig: "Figure", name: str) -> None:
+    """Some text on the figure (title, legend, labels or source note) gives its n."""
+    from matplotlib.text import Text
+
+    if not any(_N.search(t.get_text()) for t in fig.findobj(Text)):
+        raise StudyError(
+            f"figure {name!r}: no n on the figure; give it in the source note "
+            "(plots.source_note(out, n=len(articles))) or the title, e.g. '(n = 120 articles)'"
+        )
+
+
+def _note_for(out_dir: Path, note: str | None) -> str:
+    """The source note to print: the caller's, or the run's own; a demo run's always names the demo."""
+    run = Path(out_dir).parent  # save_figure writes into DIR/figures
+    if note is None:
+        return source_note(run)
+    if is_demo_run(run) and "synthetic demo corpus" not in note:
+        return f"{DEMO_NOTE}. {note}"
+    return note
 
 
 def _add_source_note(fig: "Figure", note: str) -> None:
@@ -190,17 +217,20 @@ def save_figure(
 
     ``data`` must be exactly the numbers the figure plots. ``caption`` is one line for
     figures/README.md; ``notebook`` names the notebook that made it (e.g. "05_compare");
-    ``source_note`` (see :func:`source_note`) is printed on the figure. Raises StudyError when
-    the figure has no title or an axes has no axis label. Returns the three paths.
+    ``source_note`` (see :func:`source_note`; by default the note of the run whose
+    ``figures/`` folder ``out_dir`` is) is printed on the figure, and on a figure of the
+    synthetic demo corpus always says so. Raises StudyError when the figure has no title, an
+    axes has no axis label, or no text on it gives the n. Returns the three paths.
     """
     if not name or any(c in name for c in "/\\ ") or name.startswith("."):
         raise StudyError(f"figure name {name!r}: use letters, digits, '-' and '_' only (it becomes a file name)")
     if not isinstance(data, pd.DataFrame):
         raise StudyError(f"figure {name!r}: data must be a DataFrame of the plotted numbers, not {type(data).__name__}")
     _check_labels(fig, name)
-    if source_note:
-        _add_source_note(fig, source_note)
     out_dir = Path(out_dir)
+    source_note = _note_for(out_dir, source_note)
+    _add_source_note(fig, source_note)
+    _check_n(fig, name)
     paths = [
         atomic.write_bytes(out_dir / f"{name}.png", _figure_bytes(fig, "png")),
         atomic.write_bytes(out_dir / f"{name}.svg", _figure_bytes(fig, "svg")),
@@ -213,26 +243,17 @@ def save_figure(
 # --------------------------------------------------------------------------- common charts
 
 
-def _wilson(k: np.ndarray, n: np.ndarray, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
-    """Wilson score interval for k successes in n trials (vectorised; n = 0 gives NaN)."""
-    try:  # the study's one implementation, when present
-        from .compare import wilson_ci
+def poisson_ci(k, alpha: float = 0.05) -> tuple[np.ndarray, np.ndarray]:
+    """Exact (Garwood) interval for a Poisson count ``k``: the rates consistent with it at 1 - alpha.
 
-        pairs = [wilson_ci(int(a), int(b), alpha) if b > 0 else (np.nan, np.nan) for a, b in zip(k, n)]
-        lo, hi = (np.array(x, dtype=float) for x in zip(*pairs)) if pairs else (np.array([]), np.array([]))
-        return lo, hi
-    except ImportError:
-        from scipy.stats import norm
+    The interval of counts, e.g. articles per day: 0 gives (0, 3.69), 2 gives (0.24, 7.22).
+    """
+    from scipy.stats import chi2
 
-        z = norm.ppf(1 - alpha / 2)
-        k = np.asarray(k, dtype=float)
-        n = np.asarray(n, dtype=float)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            p = k / n
-            denom = 1 + z**2 / n
-            centre = (p + z**2 / (2 * n)) / denom
-            half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-        return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    k = np.asarray(k, dtype=float)
+    lo = np.where(k > 0, chi2.ppf(alpha / 2, 2 * np.maximum(k, 1)) / 2, 0.0)
+    hi = chi2.ppf(1 - alpha / 2, 2 * k + 2) / 2
+    return lo, hi
 
 
 def bar_with_intervals(
@@ -257,6 +278,8 @@ def bar_with_intervals(
     """
     import matplotlib.pyplot as plt
 
+    from .compare import wilson_ci
+
     use_style()
     cols = [category] + ([group] if group else []) + [k, n]
     missing = [c for c in cols if c not in table.columns]
@@ -265,7 +288,7 @@ def bar_with_intervals(
     data = table[cols].copy()
     data[k] = data[k].astype(int)
     data[n] = data[n].astype(int)
-    lo, hi = _wilson(data[k].to_numpy(), data[n].to_numpy(), alpha)
+    lo, hi = wilson_ci(data[k].to_numpy(), data[n].to_numpy(), alpha)
     with np.errstate(invalid="ignore", divide="ignore"):
         data["percent"] = np.where(data[n] > 0, 100 * data[k] / data[n].where(data[n] > 0, 1), np.nan)
     data["ci_low"] = 100 * lo
@@ -322,13 +345,16 @@ def time_series(
     ylabel: str = "articles per day",
     xlabel: str = "publication date (2020)",
     events: dict[str, str] | None = None,
+    alpha: float | None = 0.05,
 ) -> tuple["Figure", pd.DataFrame]:
     """Counts of rows per period (``freq``: "D" day, "W" week) per group, as lines with markers.
 
-    Rows without a parsable date are left out and counted in the plotted data's title note.
-    ``events`` maps "YYYY-MM-DD" to a short label drawn as a dotted vertical line (e.g.
-    {"2020-04-30": "Forbes report"}). Returns the figure and the plotted counts (period,
-    group, articles), zero-filled between the first and last period.
+    Each point carries its exact Poisson interval at 1 - ``alpha`` (None: none) as a thin
+    error bar: the rates of coverage per period consistent with the count. Rows without a parsable
+    date are left out; their number is ``data.attrs["undated"]``. ``events`` maps
+    "YYYY-MM-DD" to a short label drawn as a dotted vertical line (e.g. :data:`EVENTS`).
+    Returns the figure and the plotted numbers (period, group, articles, ci_low, ci_high;
+    zero-filled between the first and last period; the legend gives each group's n).
     """
     import matplotlib.dates as mdates
     import matplotlib.pyplot as plt
@@ -355,9 +381,18 @@ def time_series(
         colour = GROUP_COLOURS.get(g, OKABE_ITO[i % len(OKABE_ITO)]) if g is not None else OKABE_ITO[0]
         ax.plot(s.index, s.to_numpy(), marker="o", color=colour,
                 label=f"{GROUP_LABELS.get(g, str(g))} (n = {int(s.sum())})" if g is not None else None)
-        rows.append(pd.DataFrame({"period": s.index.strftime("%Y-%m-%d"), "group": g or "all",
-                                  "articles": s.to_numpy(dtype=int)}))
-    top = max(1, int(counts.max())) * 1.3
+        part = pd.DataFrame({"period": s.index.strftime("%Y-%m-%d"), "group": g or "all",
+                             "articles": s.to_numpy(dtype=int)})
+        if alpha is not None:
+            ci_low, ci_high = poisson_ci(part["articles"].to_numpy(), alpha)
+            part["ci_low"], part["ci_high"] = np.round(ci_low, 2), np.round(ci_high, 2)
+            # Thin bars, the groups nudged apart by a few hours so both stay readable on one day.
+            shift = pd.Timedelta(hours=(i - (len(groups) - 1) / 2) * (5 if freq == "D" else 30))
+            ax.errorbar(s.index + shift, s.to_numpy(), fmt="none", ecolor=colour, alpha=0.55, elinewidth=0.9,
+                        capsize=2, yerr=np.vstack([s.to_numpy() - part["ci_low"], part["ci_high"] - s.to_numpy()]))
+        rows.append(part)
+    data = pd.concat(rows, ignore_index=True)
+    top = max(1.0, float(data["ci_high" if alpha is not None else "articles"].max())) * 1.25
     ax.set_ylim(-0.03 * top, top)  # zero-count markers stay visible above the axis
     for day, label in sorted((events or {}).items()):
         x = pd.Timestamp(day)
@@ -377,9 +412,7 @@ def time_series(
     if group:
         ax.legend(loc="upper right")
     fig.autofmt_xdate()
-    undated = len(df) - len(known)
-    data = pd.concat(rows, ignore_index=True)
-    data.attrs["undated"] = undated
+    data.attrs["undated"] = len(df) - len(known)
     return fig, data
 
 

@@ -2,22 +2,20 @@
 per-article measures behind the headline comparison (05, explore).
 
 Kept here, not in the notebooks, so pytest reaches the logic and every notebook shows the
-same numbers.
-
-Per-article measures (:func:`article_measures`), one row per article:
+same numbers. The measures reuse the definitions of the stage that owns them, so notebook
+05 and the explorer count exactly what notebooks 03 and 04 count:
 
 - ``voice_<speaker_type>``: 1 if the article quotes (directly or indirectly) at least one
-  speaker of that type (config.SPEAKER_TYPES).
-- the frame columns of frames.csv (config.FRAME_IDS), 0/1.
+  speaker of that type (config.SPEAKER_TYPES): ``quoted`` of :func:`coverage.quotes.voice_table`.
+- the frame columns of frames.csv (config.FRAME_IDS), 0/1; empty where frames.csv says the
+  article was not coded (``coded`` = 0: a language without full analysis, or no text).
 - ``relays_forbes``, ``relays_xiaomi`` and ``account``: whose account the article relays,
-  exactly as :func:`coverage.citations.account_table` defines it (one definition for notebooks
-  03 and 05): Forbes' report when it cites Forbes, quotes Forbes or quotes the researchers;
-  Xiaomi's when it quotes the company.
+  as :func:`coverage.citations.account_table` defines it (the definition notebook 03 uses).
 - ``wire_copy``: 1 if the article shares its near-duplicate cluster (cluster_id) with at
   least one other article of the run: re-published or re-published-from wire copy.
 
 Articles in a language without full analysis (config.ANALYSED_LANGUAGES) get NaN in every
-coded measure (not coded), so they do not count in any n except wire_copy.
+coded measure (not coded), so they count in no n except wire_copy's.
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .config import ANALYSED_LANGUAGES, FRAME_IDS, GROUPS, SPEAKER_TYPES, RunPaths
+from .config import FRAME_IDS, SPEAKER_TYPES, RunPaths
 from .errors import StudyError
 
 VOICE_COLS = [f"voice_{t}" for t in SPEAKER_TYPES]
@@ -41,10 +39,12 @@ MEASURE_LABELS = {
 }
 
 
-def _read(path: Path, what: str, how: str) -> pd.DataFrame:
-    if not path.is_file():
-        raise StudyError(f"{path}: no {what} yet; {how}")
-    return pd.read_csv(path, dtype=str, keep_default_na=False)
+def measure_labels() -> dict[str, str]:
+    """Display labels of the measures: :data:`MEASURE_LABELS` with the frames codebook's own labels
+    (the ones notebook 04 shows)."""
+    from .frames import frame_labels
+
+    return {**MEASURE_LABELS, **frame_labels()}
 
 
 def read_optional(path: Path) -> pd.DataFrame | None:
@@ -54,16 +54,18 @@ def read_optional(path: Path) -> pd.DataFrame | None:
 
 def load_run(out: str | Path) -> dict[str, pd.DataFrame]:
     """The run's tables as str DataFrames: articles, quotes, citations, frames (and fetch_log if present)."""
+    from .analyse import read_articles
+
     p = RunPaths.at(out)
-    how = f"run `python -m coverage analyse --out {p.out}` (or the notebooks 01-04)"
-    tables = {
-        "articles": _read(p.articles_csv, "articles table", f"run `python -m coverage extract --out {p.out}`"),
-        "quotes": _read(p.quotes, "quotes table", how),
-        "citations": _read(p.citations, "citations table", how),
-        "frames": _read(p.frames, "frames table", how),
-    }
+    tables = {"articles": read_articles(p)}
+    for name in ("quotes", "citations", "frames"):
+        table = read_optional(getattr(p, name))
+        if table is None:
+            raise StudyError(f"{getattr(p, name)}: no {name} table yet; run `python -m coverage analyse --out {p.out}` "
+                             "(or the notebooks 03 and 04)")
+        tables[name] = table
     if p.fetch_log.is_file():
-        tables["fetch_log"] = pd.read_csv(p.fetch_log, dtype=str, keep_default_na=False)
+        tables["fetch_log"] = read_optional(p.fetch_log)
     return tables
 
 
@@ -122,14 +124,15 @@ def article_measures(
     articles: pd.DataFrame, quotes: pd.DataFrame, citations: pd.DataFrame, frames: pd.DataFrame
 ) -> pd.DataFrame:
     """One row per article with the 0/1 measures the comparison counts (see the module docstring)."""
-    a = articles[["id", "url", "outlet", "group", "language", "published", "cluster_id", "n_words"]].copy()
-    coded = a["language"].isin(ANALYSED_LANGUAGES)
-
-    q = quotes.copy()
-    for t in SPEAKER_TYPES:
-        ids = set(q.loc[q["speaker_type"] == t, "article_id"])
-        a[f"voice_{t}"] = a["id"].isin(ids).astype(float)
     from .citations import account_table
+    from .quotes import voice_table
+
+    a = articles[["id", "url", "outlet", "group", "language", "published", "cluster_id", "n_words"]].copy()
+
+    voices = (voice_table(quotes, articles)
+              .pivot(index="article_id", columns="speaker_type", values="quoted")
+              .reindex(columns=list(SPEAKER_TYPES), fill_value=0).add_prefix("voice_").astype(float))
+    a = a.merge(voices, left_on="id", right_index=True, how="left")  # not in voice_table: not coded
 
     acc = account_table(articles, quotes, citations).set_index("article_id")
     a["relays_forbes"] = a["id"].map(acc["relays_report"]).astype(float)
@@ -137,36 +140,73 @@ def article_measures(
     a["account"] = a["id"].map(acc["account"].astype(str))
 
     frame_cols = [f for f in FRAME_IDS if f in frames.columns]
-    f = frames[["article_id", *frame_cols]].rename(columns={"article_id": "id"})
-    f[frame_cols] = f[frame_cols].apply(pd.to_numeric, errors="coerce")
-    a = a.merge(f, on="id", how="left")
-    a.loc[~coded.to_numpy(), VOICE_COLS + RELAY_COLS + frame_cols] = np.nan
-    # Articles coded but absent from frames.csv had no frame: 0, not "not coded".
-    a.loc[coded.to_numpy(), frame_cols] = a.loc[coded.to_numpy(), frame_cols].fillna(0.0)
+    f = frames.rename(columns={"article_id": "id"}).set_index("id")
+    coded = f["coded"].astype(str).isin(["1", "1.0"]) if "coded" in f else pd.Series(True, index=f.index)
+    f = f[frame_cols].apply(pd.to_numeric, errors="coerce").where(coded)
+    a = a.merge(f, left_on="id", right_index=True, how="left")
 
     sizes = a.loc[a["cluster_id"] != "", "cluster_id"].value_counts()
     a["wire_copy"] = a["cluster_id"].map(sizes).fillna(1).gt(1).astype(float)
     return a.sort_values("id").reset_index(drop=True)
 
 
-def relayed_accounts(measures: pd.DataFrame) -> pd.DataFrame:
-    """Counts per group of whose account each coded article relays (one category per article:
-    coverage.citations.ACCOUNTS): account, group, k, n."""
+def relayed_accounts(measures: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
+    """Per group, the share of coded articles relaying each account (one category per article:
+    coverage.citations.ACCOUNTS), with Wilson intervals: account, group, k, n, share, lo, hi."""
     from .citations import ACCOUNTS
+    from .compare import prevalence_by_group
 
-    m = measures.dropna(subset=RELAY_COLS)
-    rows = []
-    for g in [g for g in GROUPS if g in set(m["group"])]:
-        sel = m["group"] == g
-        for cat in ACCOUNTS:
-            rows.append({"account": cat, "group": g, "k": int((sel & (m["account"] == cat)).sum()), "n": int(sel.sum())})
-    return pd.DataFrame(rows, columns=["account", "group", "k", "n"])
+    m = measures.dropna(subset=["account"])
+    onehot = pd.get_dummies(m["account"]).reindex(columns=list(ACCOUNTS), fill_value=0).astype(float)
+    table = prevalence_by_group(onehot.assign(group=m["group"]), list(ACCOUNTS), alpha=alpha)
+    return table.rename(columns={"value": "account"})
 
 
 def quote_shares(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Share of all quotes per speaker type and group (quote-level, descriptive; no interval
-    because quotes in one article are not independent)."""
-    q = quotes.merge(articles[["id", "group"]].rename(columns={"id": "article_id"}), on="article_id", how="left")
-    table = pd.crosstab(q["speaker_type"], q["group"]).reindex(list(SPEAKER_TYPES), fill_value=0)
+    """Quotes per speaker type and group, and each type's share of the group's quotes (quote-level,
+    descriptive; no interval because quotes in one article are not independent)."""
+    from .quotes import voice_table
+
+    table = (voice_table(quotes, articles).pivot_table(index="speaker_type", columns="group", values="quotes",
+                                                        aggfunc="sum", fill_value=0)
+             .reindex(list(SPEAKER_TYPES), fill_value=0))
+    table.columns.name = None
     shares = (100 * table / table.sum().replace(0, np.nan)).round(1)
     return table.join(shares, rsuffix=" (%)")
+
+
+FAMILIES = {
+    "voice quoted": VOICE_COLS,
+    "frame": list(FRAME_IDS),
+    "account relayed": RELAY_COLS,
+    "wire copy": ["wire_copy"],
+}
+
+
+def headline_table(measures: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:
+    """The whole comparison in one table: per measure, each group's "k/n = share% [lo-hi]"
+    (Wilson interval at 1 - alpha) and the difference test with p-values adjusted
+    (Benjamini-Hochberg) within each family of measures, as in the charts of notebook 05.
+
+    Columns: family, measure, one per group, test, p_adj.
+    """
+    from .compare import difference_tests, prevalence_by_group
+
+    labels = measure_labels()
+    parts = []
+    for family, cols in FAMILIES.items():
+        cols = [c for c in cols if c in measures.columns]
+        prev = prevalence_by_group(measures, cols, alpha=alpha)
+        prev["cell"] = [
+            f"{k}/{n} = {100 * s:.0f}% [{100 * lo:.0f}-{100 * hi:.0f}]" if n else "not coded"
+            for k, n, s, lo, hi in prev[["k", "n", "share", "lo", "hi"]].itertuples(index=False)
+        ]
+        wide = prev.pivot(index="value", columns="group", values="cell").reindex(cols)
+        tests = difference_tests(measures, cols, alpha=alpha).set_index("value")[["method", "p_adj"]]
+        parts.append(wide.join(tests).rename(columns={"method": "test"}).assign(family=family))
+    table = pd.concat(parts).rename_axis("value").reset_index()
+    table.columns.name = None
+    table.insert(1, "measure", table.pop("value").map(lambda v: labels.get(v, v)))
+    table["p_adj"] = table["p_adj"].round(3)
+    return table[["family", "measure", *[c for c in table.columns if c not in ("family", "measure", "test", "p_adj")],
+                  "test", "p_adj"]]
