@@ -208,3 +208,59 @@ def test_group_colours_stay_apart_for_colour_blind_readers(vision):
     # and the first four colours of the cycle are pairwise distinguishable too
     first = [_lab(c, CVD.get(vision)) for c in plots.OKABE_ITO[:4]]
     assert min(np.linalg.norm(x - y) for i, x in enumerate(first) for y in first[i + 1:]) > 10
+
+
+# -- the framing notebook's charts: each returns exactly the numbers it draws -------------------
+
+FRAMES_2 = ["privacy_surveillance", "conflict"]
+
+
+def test_cooccurrence_figure_returns_the_matrix_in_long_form():
+    matrix = pd.DataFrame([[1.0, 0.25], [0.25, 1.0]], index=FRAMES_2, columns=FRAMES_2)
+    fig, data = plots.cooccurrence_figure(matrix, title="Frames together", labels={"conflict": "Conflict"})
+    try:
+        assert data.to_dict("records") == [
+            {"frame_a": "privacy_surveillance", "frame_b": "privacy_surveillance", "value": 1.0},
+            {"frame_a": "conflict", "frame_b": "privacy_surveillance", "value": 0.25},
+            {"frame_a": "privacy_surveillance", "frame_b": "conflict", "value": 0.25},
+            {"frame_a": "conflict", "frame_b": "conflict", "value": 1.0},
+        ]
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["privacy surveillance", "Conflict"]
+        assert sorted(t.get_text() for t in ax.texts) == ["0.25", "0.25", "1.00", "1.00"]
+    finally:
+        plt.close(fig)
+
+
+def test_keyness_figure_draws_one_language_sorted_by_z():
+    table = pd.DataFrame({
+        "language": ["en", "en", "en", "id"],
+        "group": ["indonesia", "international", "indonesia", "indonesia"],
+        "term": ["kominfo", "forbes", "update", "data"],
+        "count_a": [5, 0, 3, 9], "count_b": [0, 6, 1, 2],
+        "log_odds": [1.5, -1.8, 0.4, 0.9], "z": [2.4, -2.9, 0.6, 1.1],
+    })
+    fig, data = plots.keyness_figure(table, "en", title="Words typical of each group")
+    try:
+        assert data["term"].tolist() == ["forbes", "update", "kominfo"]
+        assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["forbes", "update", "kominfo"]
+        assert [round(b.get_width(), 1) for b in fig.axes[0].patches] == [-2.9, 0.6, 2.4]
+    finally:
+        plt.close(fig)
+
+
+def test_frames_over_time_figure_one_panel_per_frame():
+    table = pd.DataFrame({
+        "period": ["2020-04-30", "2020-05-01"] * 2,
+        "group": ["indonesia"] * 4,
+        "value": ["privacy_surveillance"] * 2 + ["conflict"] * 2,
+        "k": [1, 2, 0, 1], "n": [2, 4, 2, 4],
+    }).assign(share=lambda d: d["k"] / d["n"])
+    fig, data = plots.frames_over_time_figure(table, title="Frames by day", events=plots.EVENTS)
+    try:
+        visible = [ax for ax in fig.axes if ax.get_visible()]
+        assert [ax.get_title(loc=plt.rcParams["axes.titlelocation"]) for ax in visible] == ["privacy surveillance", "conflict"]
+        assert data["share"].tolist() == [0.5, 0.5, 0.0, 0.25]
+        assert visible[0].lines[0].get_ydata().tolist() == [50.0, 50.0]  # percent on the axis
+    finally:
+        plt.close(fig)

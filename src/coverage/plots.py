@@ -416,6 +416,103 @@ def time_series(
     return fig, data
 
 
+def cooccurrence_figure(matrix: pd.DataFrame, *, title: str, labels: dict[str, str] | None = None,
+                        value_label: str = "Jaccard index (0 = never together, 1 = always together)"):
+    """A heatmap of a square frame x frame table (e.g. :func:`coverage.compare.cooccurrence`).
+    Returns the figure and the plotted numbers in long form (frame_a, frame_b, value)."""
+    import matplotlib.pyplot as plt
+
+    use_style()
+    names = [(labels or {}).get(c, c.replace("_", " ")) for c in matrix.columns]
+    fig, ax = plt.subplots(figsize=(7.2, 6.0))
+    values = matrix.to_numpy(dtype=float)
+    im = ax.imshow(np.ma.masked_invalid(values), cmap="Blues", vmin=0, vmax=1)
+    ax.set_xticks(range(len(names)))
+    ax.set_xticklabels(names, rotation=40, ha="right")
+    ax.set_yticks(range(len(names)))
+    ax.set_yticklabels(names)
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            if not np.isnan(values[i, j]):
+                ax.text(j, i, f"{values[i, j]:.2f}", ha="center", va="center", fontsize=7,
+                        color="white" if values[i, j] > 0.6 else "#222222")
+    ax.grid(False)
+    cbar = fig.colorbar(im, ax=ax, fraction=0.046, pad=0.04)
+    cbar.set_label(value_label)
+    ax.set_xlabel("frame")
+    ax.set_ylabel("frame")
+    ax.set_title(title)
+    data = matrix.rename_axis("frame_a").reset_index().melt(id_vars="frame_a", var_name="frame_b", value_name="value")
+    data["value"] = data["value"].round(4)
+    return fig, data
+
+
+def frames_over_time_figure(table: pd.DataFrame, *, title: str, labels: dict[str, str] | None = None,
+                            events: dict[str, str] | None = None):
+    """Small multiples, one panel per frame: the share of each day's articles carrying the frame,
+    one line per group, marker size by the day's number of articles (a share of 1 article is
+    not a trend). ``table`` is :func:`coverage.compare.prevalence_by_period` output. Returns the
+    figure and the plotted numbers."""
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    use_style()
+    data = table.copy()
+    data["day"] = pd.to_datetime(data["period"])
+    frames_ = list(dict.fromkeys(data["value"]))
+    ncols = 2
+    nrows = -(-len(frames_) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(7.5, 1.9 * nrows + 0.8), sharex=True, sharey=True)
+    axes = axes.ravel()
+    groups = sorted(data["group"].unique(), key=lambda g: (g not in GROUP_COLOURS, str(g))) if "group" in data else [None]
+    for ax, fid in zip(axes, frames_):
+        sub = data[data["value"] == fid]
+        for g in groups:
+            s = sub if g is None else sub[sub["group"] == g]
+            colour = GROUP_COLOURS.get(g, OKABE_ITO[0])
+            ax.plot(s["day"], 100 * s["share"], color=colour, linewidth=1,
+                    label=GROUP_LABELS.get(g, str(g)) if g is not None else None)
+            ax.scatter(s["day"], 100 * s["share"], s=12 + 10 * s["n"], color=colour, zorder=3)
+        for day in (events or {}):
+            ax.axvline(pd.Timestamp(day), color="#777777", linestyle=":", linewidth=0.8)
+        ax.set_title((labels or {}).get(fid, fid.replace("_", " ")), fontsize=9)
+        ax.set_ylim(-5, 105)
+        ax.set_ylabel("% of the day's articles", fontsize=8)
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    for ax in axes[len(frames_):]:
+        ax.set_visible(False)
+    for ax in axes[max(0, len(frames_) - ncols):len(frames_)]:
+        ax.set_xlabel("publication date (2020)", fontsize=8)
+    handles, names = axes[0].get_legend_handles_labels()
+    if names:
+        fig.legend(handles, names, loc="upper right", ncol=len(names), fontsize=8, frameon=False)
+    fig.suptitle(title, x=0.01, ha="left")
+    fig.autofmt_xdate()
+    out = table[["period", *([c for c in ("group",) if c in table.columns]), "value", "k", "n", "share"]].copy()
+    out["share"] = out["share"].round(4)
+    return fig, out
+
+
+def keyness_figure(table: pd.DataFrame, language: str, *, title: str):
+    """Horizontal bars of log-odds z-scores for one language of
+    :func:`coverage.compare.keyness_by_language` (positive: first group, negative: second)."""
+    import matplotlib.pyplot as plt
+
+    use_style()
+    sub = table[table["language"] == language].sort_values("z")
+    fig, ax = plt.subplots(figsize=(6.5, max(3.0, 0.22 * len(sub) + 1.2)))
+    colours = [GROUP_COLOURS.get(g, OKABE_ITO[0]) for g in sub["group"]]
+    ax.barh(range(len(sub)), sub["z"], color=colours)
+    ax.set_yticks(range(len(sub)))
+    ax.set_yticklabels(sub["term"])
+    ax.axvline(0, color="#222222", linewidth=0.8)
+    for x in (-1.96, 1.96):
+        ax.axvline(x, color="#777777", linestyle=":", linewidth=0.8)
+    ax.set_xlabel("z-score of the log-odds ratio (informative Dirichlet prior); |z| > 1.96 dotted")
+    ax.set_title(title)
+    return fig, sub[["language", "group", "term", "count_a", "count_b", "log_odds", "z"]].round(4).reset_index(drop=True)
+
+
 def figure_readme(index: dict[str, dict], *, demo: bool = False, heading: str = "Figures") -> str:
     """figures/README.md: each figure with its one-line caption and the notebook that made it."""
     lines = [f"# {heading}", ""]
