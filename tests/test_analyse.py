@@ -90,3 +90,16 @@ def test_cli_analyse_prints_row_counts(run_dir, capsys):
     printed = capsys.readouterr().out
     quotes = pd.read_csv(RunPaths.at(run_dir).quotes)
     assert f"quotes: {len(quotes)} rows" in printed and "frames: 3 rows" in printed
+
+
+def test_a_corpus_without_quotes_or_citations_gives_empty_tables_with_headers(tmp_path):
+    paths = RunPaths.at(tmp_path)
+    cols = ["id", "url", "outlet", "country", "language", "group", "title", "published", "authors",
+            "text", "n_words", "extractor", "html_sha256", "cluster_id"]
+    plain = {"id": "syn-plain", "outlet": "Contoh", "language": "id", "group": "indonesia",
+             "text": "Pembaruan peramban tersedia mulai pekan ini untuk semua pengguna."}
+    atomic.write_csv(pd.DataFrame([plain]).reindex(columns=cols).fillna(""), paths.articles_csv)
+    tables = analyse_run(tmp_path, tables=["quotes", "citations"])
+    assert tables["quotes"].empty and tables["citations"].empty
+    assert paths.quotes.read_text().strip() == ",".join(QUOTE_COLUMNS)
+    assert paths.citations.read_text().strip() == "article_id,cited,cue"

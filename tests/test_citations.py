@@ -114,3 +114,37 @@ def test_account_table_sorts_articles_by_whose_account_they_relay():
     t = account_table(articles, quotes, citations).set_index("article_id")
     assert t["account"].astype(str).to_dict() == {
         "a": "Xiaomi's statement only", "b": "both", "c": "Forbes' report only", "d": "neither"}
+
+
+# --- session 2: cues and pitfalls found in real coverage (synthetic sentences) -------------
+
+@pytest.mark.parametrize("sentence,lang,outlets", [
+    ("Dilansir dari Forbes pada Selasa (5/5/2020), peramban itu ternyata cerewet.", "id", ["Forbes"]),
+    ("Berdasarkan laporan dari VPNMentor, data 1,3 juta pengguna bocor.", "id", ["VPNMentor"]),
+    ("Dihimpun KompasTekno dari CNet, Kamis (7/5/2020), pembaruan itu sudah tersedia.", "id", ["CNET"]),
+    ("“States are asking questions,” writes Politico’s Cristiano Lima.", "en", ["Politico"]),
+    ("Xiaomi refuted the report, APA reports citing Expresscomputer.", "en", ["Express Computer"]),
+    ("As the Economic Times of India reports, the government banned the browser.", "en", ["The Economic Times"]),
+    ("A former engineer told Verge that safety came last.", "en", ["The Verge"]),
+    ("TikTok told The Telegraph that it keeps none of the copied text.", "en", ["The Telegraph"]),
+])
+def test_more_citation_cues(sentence, lang, outlets):
+    assert cited_media(sentence, lang) == outlets
+
+
+def test_the_publishing_outlet_is_recognised_with_or_without_its_domain():
+    text = "Dikutip Telset.id, Senin (4/5/2020), peneliti menemukan fakta baru. Menurut Forbes, data terkirim."
+    assert cited_media(text, "id", outlet="Telset") == ["Forbes"]
+    assert cited_media(text, "id", outlet="telset.id") == ["Forbes"]
+    assert citation_records(text, "id", outlet="Telset")[0]["cited"] == "Forbes"
+
+
+def test_product_names_are_not_outlets():
+    # "Mint" is a newspaper (Mint / Livemint); "Mint Browser" is Xiaomi's browser
+    assert cited_media("According to the Mint Browser changelog, the toggle is off by default.", "en") == []
+
+
+def test_dates_after_a_citation_cue_are_not_outlets():
+    text = "“Kami kecewa,” kata Xiaomi dalam keterangan di blog resmi, dikutip Sabtu 2 Mei 2020."
+    assert cited_media(text, "id") == []
+    assert cited_media("“Lembaga itu harus mandiri,” jelas Wahyudi kepada VOA, Minggu (21/8).", "id") == ["VOA"]

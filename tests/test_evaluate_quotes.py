@@ -180,3 +180,17 @@ def test_cli_evaluate_quotes_prints_the_table(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "direct_f1" in out and "cited_recall" in out
     assert main(["evaluate", "quotes", "--gold", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_spelling_variants_of_a_name_agree():
+    assert same_speaker("Anas Ma’ruf", "Anas Maruf")
+    assert same_speaker("Johnny G Plate", "Johnny G. Plate")
+    assert not same_speaker("Anas Maruf", "Siti Nadia Tarmizi")
+
+
+def test_cited_outlets_are_compared_loosely(tmp_path):
+    text = "Berdasarkan laporan dari VPN Mentor, data bocor. Dikutip dari Merdeka, Sabtu, pelaku belum diketahui."
+    art = {"id": "c1", "lang": "id", "text": text, "quotes": [], "cited": ["VPNMentor", "Merdeka.com"]}
+    scores = evaluate_quotes(write_gold(tmp_path / "gold.jsonl", [art]))
+    row = value(scores, "id", "cited_f1", "outlet")
+    assert (row["k"], row["n"]) == (4, 4)

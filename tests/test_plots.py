@@ -264,3 +264,18 @@ def test_frames_over_time_figure_one_panel_per_frame():
         assert visible[0].lines[0].get_ydata().tolist() == [50.0, 50.0]  # percent on the axis
     finally:
         plt.close(fig)
+
+
+def test_stacked_bars_stack_in_order_and_return_what_they_draw():
+    table = pd.DataFrame({"outlet": ["Antara", "Forbes"], "group": ["indonesia", "international"],
+                          "report": [1, 3], "statement": [2, 0], "total": [3, 3]})
+    fig, data = plots.stacked_bars(table, category="outlet", stack=["report", "statement"], title="Accounts",
+                                   xlabel="articles", ylabel="outlet (group)")
+    try:
+        assert list(data.columns) == ["outlet", "group", "report", "statement"]  # no unplotted total
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["Antara (Indonesia)", "Forbes (international)"]
+        # each bar starts where the previous layer of its row ended
+        assert [(p.get_x(), p.get_width()) for p in ax.patches] == [(0, 1), (0, 3), (1, 2), (3, 0)]
+    finally:
+        plt.close(fig)

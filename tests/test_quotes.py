@@ -425,3 +425,312 @@ def test_voice_table_counts_quotes_words_and_first_quotes():
     assert v.loc[("a1", "company"), "word_share"] == pytest.approx(0.04)
     assert v.loc[("a2", "researcher"), "word_share"] == pytest.approx(0.10)
     assert v.loc[("a2", "company"), "quoted"] == 0
+
+
+# --- session 2: patterns found in real coverage (all sentences below are synthetic) --------
+
+NEW_CUES = [
+    ("“Ponsel ini rajin sekali melapor,” gurau Gabi Cirlig.", "id", "Gabi Cirlig", "gurau"),
+    ("“Ponselnya cerewet,” seloroh Cirlig.", "id", "Gabi Cirlig", "gurau"),
+    ("“Data dijual murah,” bunyi cuitan akun itu.", "id", "", "bunyi"),
+    ("“Datanya tidak sampai 290 juta,” komentar seorang warganet.", "id", "warganet", "komentar"),
+    ("“My phone talks more than I do,” quips Gabi Cirlig.", "en", "Gabi Cirlig", "quip"),
+]
+
+
+@pytest.mark.parametrize("sentence,lang,speaker,cue", NEW_CUES)
+def test_joking_posting_and_commenting_cues(sentence, lang, speaker, cue):
+    r = only(sentence, lang)
+    assert r["kind"] == "direct" and r["cue"] == cue
+    if speaker:
+        assert r["speaker"] == speaker
+
+
+def test_indonesian_mengemukakan_reports_speech():
+    r = only("Gabi mengemukakan bahwa data itu mencakup situs yang dikunjungi pengguna.", "id")
+    assert (r["kind"], r["cue"], r["quote"]) == ("indirect", "kemuka", "data itu mencakup situs yang dikunjungi pengguna")
+
+
+@pytest.mark.parametrize("text", [
+    "The chief executive wrote that the firm is “very sorry” and will ship fixes soon.",
+    "Xiaomi said its data rules had been “badly misread” in the story.",
+    "Calling the story “plainly wrong and misleading,” the executive said the browser follows the rules.",
+    "A blog called the app a “privacy mess,” saying it lags behind its rivals.",
+    "The company is claiming that every such report is \"simply not accurate\".",
+])
+def test_a_few_quoted_words_inside_a_clause_are_no_direct_quote(text):
+    assert [r for r in quotes(text, "en") if r["kind"] == "direct"] == []
+
+
+def test_a_quote_that_ends_its_sentence_takes_no_attribution_from_the_next():
+    text = ("The company first called the study “wrong.” However, after days of criticism, it said the data "
+            "was anonymous and aggregated.")
+    recs = quotes(EN_LEAD + text, "en")
+    assert [r["kind"] for r in recs] == ["indirect"]
+    assert recs[0]["speaker"] == "Xiaomi" and recs[0]["quote"].startswith("the data was anonymous")
+
+
+def test_quoted_titles_in_title_case_are_no_quotes():
+    text = ("“Masalahnya ada di aplikasi versi lama,” kata Anas saat konferensi pers virtual “Keamanan Data "
+            "Aplikasi Kesehatan Nasional” pada Selasa.")
+    recs = quotes(text, "id")
+    assert [r["quote"] for r in recs] == ["Masalahnya ada di aplikasi versi lama"]
+
+
+def test_menurut_without_a_comma_still_names_the_speaker():
+    r = only("Menurut Forbes perekaman data itu terjadi pada beberapa model ponsel Xiaomi.", "id")
+    assert (r["speaker"], r["speaker_type"], r["cue"]) == ("Forbes", "media", "menurut")
+    assert r["quote"] == "perekaman data itu terjadi pada beberapa model ponsel Xiaomi"
+
+
+def test_role_first_then_name_then_verb_and_comma():
+    r = only("VP of Corporate Communications Tokopedia, Nuraini Razak menjelaskan, pihaknya terus memperkuat "
+             "pengamanan akun pengguna.", "id")
+    assert (r["speaker"], r["speaker_type"], r["cue"]) == ("Nuraini Razak", "company", "jelas")
+    assert r["role"] == "VP of Corporate Communications Tokopedia"
+    assert r["quote"] == "pihaknya terus memperkuat pengamanan akun pengguna"
+
+
+def test_role_organisation_and_name_after_an_inverted_cue():
+    text = ("“Kasus ini sudah kami serahkan ke aparat,” kata VP of Corporate Communications, Tokopedia, "
+            "Nuraini Razak, dalam keterangan resmi.")
+    r = only(text, "id")
+    assert (r["speaker"], r["speaker_type"]) == ("Nuraini Razak", "company")
+
+
+def test_a_title_with_a_demonstrative_points_to_the_official():
+    text = ("Direktur Jenderal Aplikasi Informatika Semuel Abrijani Pangerapan sudah menyurati perusahaan itu. "
+            "Perusahaan yang dipimpin Budi Hartono itu sudah bergerak. "
+            "“Langkah pertama sudah berjalan,” kata Dirjen Aptika ini.")
+    r = only(text, "id", kind="direct")
+    assert (r["speaker"], r["speaker_type"]) == ("Semuel Abrijani Pangerapan", "government")
+
+
+def test_selaku_apposition_describes_the_name_before_it():
+    r = only("Gabriel Cirlig, selaku penemu celah tersebut mengatakan bahwa peramban itu mencatat riwayat pengguna.", "id")
+    assert (r["speaker"], r["speaker_type"]) == ("Gabi Cirlig", "researcher")
+
+
+def test_a_report_that_said_speaks_for_its_outlet():
+    r = only("Tierney replied to a Forbes report that said the browsers were shipping logs overseas.", "en")
+    assert (r["speaker"], r["speaker_type"], r["quote"]) == ("Forbes", "media", "the browsers were shipping logs overseas")
+
+
+def test_an_adverb_before_the_verb_is_not_a_conjunction():
+    text = "Forbes published the findings. Not only this, the report also says that Xiaomi logs which folders users open."
+    r = only(text, "en")
+    assert (r["speaker"], r["speaker_type"]) == ("Forbes", "media")
+
+
+def test_dash_delimited_apposition():
+    text = ("Professor Anna Lindqvist - a security expert at Northgate University - said: “Nothing shows the "
+            "data left the handset.”")
+    r = only(text, "en")
+    assert (r["speaker"], r["speaker_type"]) == ("Anna Lindqvist", "researcher")
+
+
+def test_participle_clauses_keep_the_main_subject():
+    text = ("Zoom founder Eric Yuan apologised on a call, saying the company “had not lived up to what its "
+            "users expect on privacy and was now working through every single issue.”")
+    r = only(text, "en", kind="direct")
+    assert r["speaker"] == "Eric Yuan"
+
+
+def test_unmarked_statement_blocks_are_direct_quotes():
+    text = ("TikTok said it would remove the feature.\nAccording to TikTok:\nThe alert came from a check we run "
+            "against copy-paste spam. We have sent a new build of our app that drops the check.\n"
+            "The news comes as regulators look at the app.")
+    recs = [r for r in quotes(text, "en") if r["kind"] == "direct"]
+    assert len(recs) == 1 and recs[0]["speaker"] == "TikTok" and recs[0]["speaker_type"] == "company"
+    assert recs[0]["quote"].startswith("The alert came from a check")
+    text = ("In a statement, TikTok said it would remove the feature from the App Store version.\n"
+            "We have sent a new build of our app. We want our users to know what our app reads.\n"
+            "It is not the first time the app has been criticised.")
+    recs = [r for r in quotes(text, "en") if r["kind"] == "direct"]
+    assert len(recs) == 1 and recs[0]["speaker"] == "TikTok"
+
+
+def test_a_first_person_paragraph_by_the_writer_is_no_statement():
+    text = ("Researchers remain unconvinced by the explanation.\n"
+            "I guess we will just have to wait and see how our readers feel about this story.")
+    assert [r for r in quotes(text, "en") if r["kind"] == "direct"] == []
+
+
+def test_an_announced_speaker_is_the_antecedent_of_nya():
+    text = (ID_LEAD + "Menurut Forbes, peneliti Gabi Cirlig menemukan data itu terkirim ke Singapura. "
+            "Seorang juru bicara perusahaan kemudian angkat bicara.\n"
+            "“Rekaman itu hanya memperlihatkan statistik tanpa identitas,” begitu katanya.")
+    r = only(text, "id", kind="direct")
+    assert (r["speaker"], r["speaker_type"]) == ("Xiaomi", "company")
+
+
+def test_a_listed_persons_surname_alone_names_them():
+    r = only("“Every password stays hashed,” Tanuwijaya said in the letter.", "en")
+    assert (r["speaker"], r["speaker_type"]) == ("William Tanuwijaya", "company")
+
+
+def test_unlisted_one_word_organisations():
+    text = ("Video app TikTok has told reporters it kept none of the copied text. "
+            "The platform, owned by Chinese firm Bytedance, also said it switched the check off last week.")
+    recs = quotes(text, "en")
+    assert [(r["speaker"], r["speaker_type"]) for r in recs] == [("TikTok", "company"), ("TikTok", "company")]
+    r = only("Berdasarkan penelusuran peneliti keamanan siber VPNMentor, data itu bocor. "
+             "“Server akhirnya dimatikan,” tulis VPNMentor.", "id", kind="direct")
+    assert (r["speaker"], r["speaker_type"]) == ("VPNMentor", "researcher")
+
+
+def test_a_string_of_roles_after_the_name():
+    text = ("“The report gets our browser wrong,” Manu Jain, Vice President, Xiaomi and Managing Director, "
+            "Xiaomi India, said in a statement.")
+    r = only(text, "en")
+    assert (r["speaker"], r["speaker_type"]) == ("Manu Kumar Jain", "company")
+
+
+def test_a_named_account_speaks():
+    text = ("Pengguna Twitter dengan nama akun @akunsintetis mencuit tangkapan layar situs jual beli data. "
+            "“Data jutaan penduduk dijual,” katanya.")
+    r = only(text, "id", kind="direct")
+    assert (r["speaker"], r["speaker_type"]) == ("@akunsintetis", "user")
+
+
+def test_a_headline_does_not_lend_its_nouns_to_the_next_line():
+    text = ("Xiaomi Bantah Tudingan Curi Data Pengguna\n"
+            "Juru bicara Xiaomi Indonesia, Andi Pratama, menuturkan, “Kami tidak menjual data pengguna.”")
+    r = only(text, "id", kind="direct")
+    assert (r["speaker"], r["speaker_type"], r["role"]) == ("Andi Pratama", "company", "Juru bicara Xiaomi Indonesia")
+
+
+def test_an_outlet_reporting_someone_elses_words_gives_the_speaker():
+    r = only("TikTok says it will stop checking what users copy on iPhones, the Telegraph reported.", "en")
+    assert (r["speaker"], r["speaker_type"]) == ("TikTok", "company")
+
+
+def test_a_source_aside_inside_the_subject_is_not_the_speaker():
+    text = ("Pihak BPJS Kesehatan pada Jumat malam, sebagaimana diwartakan ANTARA, menyebut jumlah pesertanya "
+            "jauh di bawah angka yang beredar.")
+    r = only(text, "id")
+    assert (r["speaker"], r["speaker_type"]) == ("BPJS Kesehatan", "government")
+
+
+def test_product_names_are_not_outlets_or_people():
+    text = "Xiaomi said the Mint Browser update is live. “The option is off by default,” it added."
+    assert [r["speaker"] for r in quotes(text, "en")] == ["Xiaomi", "Xiaomi"]
+
+
+# --- tables for notebook 03 on a corpus without a single quote -----------------------------
+
+def _articles_without_quotes() -> pd.DataFrame:
+    return pd.DataFrame({"id": ["a1", "a2"], "url": ["https://example.org/1", "https://example.org/2"],
+                         "outlet": ["Contoh", "Example"], "language": ["id", "en"],
+                         "group": ["indonesia", "international"], "n_words": ["6", "5"],
+                         "text": ["Tidak ada kutipan di artikel ini.", "There are no quotes here."]})
+
+
+def test_notebook_tables_work_when_nobody_is_quoted():
+    from coverage.analyse import QUOTE_COLUMNS
+    from coverage.quotes import company_vs_researchers, cue_table, speaker_table, voice_by_group
+
+    arts = _articles_without_quotes()
+    # an all-empty frame has float64 columns: it must still join the articles' str ids
+    empty = pd.DataFrame().reindex(columns=QUOTE_COLUMNS)
+    assert empty["article_id"].dtype == "float64"
+    t = speaker_table(empty, arts)
+    assert list(t.columns) == ["group", "speaker", "speaker_type", "quotes", "articles"] and t.empty
+    assert cue_table(empty, arts).empty
+    voice = voice_table(empty, arts)
+    assert len(voice) == 2 * len(SPEAKER_TYPES) and voice["quotes"].sum() == 0
+    assert set(voice_by_group(voice)["quoting"]) == {0}
+    neither = company_vs_researchers(voice).query("voices == 'neither'")
+    assert neither["k"].tolist() == [1, 1]
+
+
+def test_every_record_carries_the_speakers_role():
+    r = only("“Data pengguna aman,” ungkap peneliti keamanan siber Gabi Cirlig.", "id")
+    assert r["role"] == "peneliti keamanan siber"
+    assert set(r) >= {"quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end"}
+
+
+def test_a_quotation_after_a_preposition_is_a_term_not_a_quote():
+    text = ("On Thursday the department added the phone maker to its list of “companies it says work with the "
+            "armed forces of a rival state.”")
+    assert [r for r in quotes(text, "en") if r["kind"] == "direct"] == []
+    text = "Cirlig said the phones act as “a backdoor with phone functionality” for the firm."
+    assert [r["kind"] for r in quotes(text, "en")] == ["indirect"]
+
+
+def test_capitalised_cue_forms_inside_names_are_not_verbs():
+    text = "The United States government under the new administration blacklisted the company on Thursday."
+    assert quotes(text, "en") == []
+
+
+def test_discourse_markers_and_abbreviations():
+    text = ("The new list was printed in the U.S. That said, Xiaomi maintained that it follows the rules of "
+            "each market. It also reiterated that its phones are sold to ordinary shoppers.")
+    assert [(r["speaker"], r["cue"]) for r in quotes(text, "en")] == [("Xiaomi", "assert"), ("Xiaomi", "repeat")]
+
+
+def test_nouns_that_look_like_cues():
+    text = "WhatsApp is now assuring users via social media posts: “Your chats with friends stay private.”"
+    r = only(text, "en", kind="direct")
+    assert (r["speaker"], r["speaker_type"]) == ("WhatsApp", "company")
+    text = "The company posted a help page to counter the myth that every chat would go to its owner."
+    assert quotes(text, "en") == []
+
+
+def test_a_name_after_the_quote_without_a_verb():
+    text = ("“Data pengguna kami lindungi berlapis,” Rachmat Kaimuddin, CEO Bukalapak dalam keterangan "
+            "resminya.")
+    r = only(text, "id")
+    assert (r["speaker"], r["speaker_type"], r["cue"]) == ("Rachmat Kaimuddin", "company", "")
+
+
+def test_a_second_predicate_ends_the_reported_clause():
+    r = only("A Xiaomi spokesperson told reporters that the option would reach all users within days, but "
+             "declined to say how many people use it.", "en")
+    assert r["quote"] == "the option would reach all users within days"
+
+
+@pytest.mark.parametrize("phrase,typ", [
+    ("Ketua KPU Ilham Saputra", "government"),
+    ("Juru Bicara Presiden Fadjroel Rahman", "government"),
+    ("Kepala Humas BPJS Kesehatan M. Iqbal Anas Ma'ruf", "government"),
+    ("Connecticut Attorney General William Tong", "government"),
+    ("Patrick Wardle, a former National Security Agency hacker,", "researcher"),
+])
+def test_more_official_and_expert_roles(phrase, typ):
+    r = only(f"“Data itu aman dan terlindungi,” kata {phrase} kepada wartawan.", "id") if "," not in phrase else \
+        only(f"“The data is safe,” said {phrase.rstrip(',')}.", "en")
+    assert r["speaker_type"] == typ
+
+
+def test_capitalised_prepositions_stay_inside_names():
+    r = only("Kementerian Dalam Negeri (Kemendagri) mengaku berkas yang beredar itu tidak diambil dari sistemnya.", "id")
+    assert (r["speaker"], r["speaker_type"]) == ("Kemendagri", "government")
+
+
+def test_a_statement_issued_by_someone_speaks_for_them():
+    text = ("The apps are harmful to “the safety of the country, its people and the order of its public life,” "
+            "read a statement issued by the ministry of information technology.")
+    r = only(text, "en", kind="direct")
+    # the lower-case "of information technology" is not kept in the name; the ministry speaks
+    assert (r["speaker"], r["speaker_type"], r["cue"]) == ("ministry", "government", "read")
+
+
+def test_opening_phrases_before_the_subject_of_a_participle():
+    text = ("Hours after the government blocked the apps, TikTok put out a statement saying it would meet "
+            "officials to explain itself.")
+    r = only(text, "en")
+    assert (r["speaker"], r["speaker_type"]) == ("TikTok", "company")
+    text = "Menanggapi kabar itu Xiaomi memberikan bantahan dan mengaku menyesalkan cara laporan tersebut ditulis."
+    r = only(text, "id")
+    assert (r["speaker"], r["speaker_type"]) == ("Xiaomi", "company")
+
+
+def test_declared_introduces_a_quote():
+    r = only("The company's outside adviser declared “Nobody here listens in on your calls, now or later.”", "en")
+    assert (r["kind"], r["cue"]) == ("direct", "declare")
+
+
+def test_a_brand_in_the_role_types_the_speaker():
+    r = only("“We will answer every question the ministry has,” TikTok India head Nikhil Gandhi said.", "en")
+    assert (r["speaker"], r["speaker_type"]) == ("Nikhil Gandhi", "company")

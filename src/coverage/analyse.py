@@ -35,7 +35,8 @@ def _per_article(articles: pd.DataFrame, fn, columns: list[str]) -> pd.DataFrame
         pd.DataFrame(fn(row)).assign(article_id=row.id)
         for row in coded.itertuples(index=False)
     ]
-    records = pd.concat([f for f in frames if not f.empty], ignore_index=True) if frames else pd.DataFrame()
+    found = [f for f in frames if not f.empty]
+    records = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
     return records.reindex(columns=columns)
 
 

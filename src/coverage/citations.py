@@ -87,6 +87,13 @@ def canonical_outlet(name: str) -> str | None:
     return ent.name if ent is not None and ent.kind == "media" else None
 
 
+def _outlet_key(name: str) -> str:
+    """A loose key for comparing outlet names: "Telset.id", "telset", "TELSET.com" -> "telset"."""
+    key = " ".join(str(name).lower().split())
+    key = re.sub(r"\.(?:co\.id|com|id|net|org|co|co\.uk|news)$", "", key)
+    return re.sub(r"[^\w]", "", key)
+
+
 def _clean_name(name: str) -> str:
     name = name.strip().rstrip(".,;:")
     # drop trailing connector words the name pattern may have swallowed
@@ -98,6 +105,8 @@ def _unlisted_ok(name: str, rule: _Cue) -> bool:
     book = load_book()
     if not name or name.lower() in _not_outlets() or re.fullmatch(r"[\d\W]+", name):
         return False
+    if name.split()[0].lower() in _not_outlets() or re.search(r"\b\d{1,4}\b", name):
+        return False  # "dikutip Sabtu 2 Mei 2020": a date, not an outlet
     if any(e.kind != "media" for _, _, e in book.find(name)):
         return False  # a company, person or agency: its words are quotes, not a medium
     if rule.unlisted == "any":
@@ -117,7 +126,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     cb = load_cues(lang)
     rules = _rules(lang)
     book = load_book()
-    self_name = (canonical_outlet(outlet) or " ".join(str(outlet).split())).lower() if outlet else None
+    self_name = _outlet_key(canonical_outlet(outlet) or str(outlet)) if outlet else None
     quoted = [(q["start"], q["end"]) for q in extract_quotes(text, lang) if q["kind"] == "direct"]
     in_quote = lambda i: any(a <= i < b for a, b in quoted)  # noqa: E731
     credit_rx = re.compile(r"^\s*(?:sumber|source|sources|sumber berita)\s*:", re.IGNORECASE)
@@ -126,8 +135,8 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
 
     def add(name: str, cue: str, s: int, e: int) -> None:
         canon = canonical_outlet(name) or name
-        if self_name and canon.lower() == self_name:
-            return
+        if self_name and (_outlet_key(canon) == self_name or _outlet_key(name) == self_name):
+            return  # "Dikutip Telset.id" in Telset's own article
         if (s, e) in seen:
             return
         seen.add((s, e))
@@ -153,15 +162,20 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             left = line[max(0, s - 160):s]
             right = line[e:e + 160]
             for r in rules:
-                if (r.before is not None and r.before.search(left)) or (r.after is not None and r.after.search(right)):
+                b_ok = r.before is not None and bool(r.before.search(left))
+                a_ok = r.after is not None and bool(r.after.search(right))
+                # a rule with both patterns needs both ("writes Politico’s Cristiano Lima")
+                if (b_ok and a_ok) if (r.before is not None and r.after is not None) else (b_ok or a_ok):
                     add(line[s:e], r.cue, p.start + s, p.start + e)
                     break
         # unlisted names after strong cues ("dilansir dari Kabar Nusantara", "Sumber: A, B")
         for r in rules:
-            if r.unlisted == "none" or r.before is None:
+            if r.unlisted == "none" or r.before is None or r.after is not None:
                 continue
             pat = r.before.pattern[:-len(r"\s*$")]
-            for m in re.finditer(pat + r"\s*(" + _NAME + r")", line, re.IGNORECASE):
+            # the cue is matched in any case, the name only with its capitals ("dilansir dari
+            # Forbes pada Selasa" names Forbes, not "Forbes pada Selasa")
+            for m in re.finditer(pat + r"\s*(?<![\w.&'’+-])((?-i:" + _NAME + r"))", line, re.IGNORECASE):
                 name = _clean_name(m.group(m.lastindex))
                 s = m.start(m.lastindex)
                 if not name[:1].isupper() and not name[:1].isdigit():
@@ -244,27 +258,3 @@ def account_by_outlet(accounts):
     t = t[t.sum(axis=1) > 0]
     t["total"] = t.sum(axis=1)
     return t.reset_index().sort_values(["group", "total", "outlet"], ascending=[True, False, True]).reset_index(drop=True)
-
-
-def plot_accounts(per_outlet, *, title: str = "Whose account each outlet relayed"):
-    """Stacked horizontal bars of ``account_by_outlet`` (articles per outlet and account)."""
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import MaxNLocator
-
-    from .plots import use_style
-
-    use_style()
-    group_label = {"indonesia": "Indonesia", "international": "international"}
-    labels = per_outlet["outlet"] + " (" + per_outlet["group"].map(group_label).fillna(per_outlet["group"]) + ")"
-    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(per_outlet) + 1.6))
-    left = None
-    for account in ACCOUNTS:
-        ax.barh(labels, per_outlet[account], left=left, label=account)
-        left = per_outlet[account] if left is None else left + per_outlet[account]
-    ax.invert_yaxis()
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-    ax.set_xlabel("articles")
-    ax.set_ylabel("outlet (group)")
-    ax.set_title(title)
-    ax.legend(loc="lower right", fontsize="small")
-    return fig

@@ -50,11 +50,13 @@ checked by hand:
   the two spans; the Gender Gap Tracker's evaluation, Asr et al. 2021).
 - ``speaker_accuracy``, ``speaker_type_accuracy``, ``cue_accuracy``: over matched quotes of all
   kinds; ``direct_speaker_accuracy`` and ``direct_speaker_type_accuracy``: over matched direct
-  quotes. Speakers agree when their canonical names are equal (case and spacing ignored), or,
-  for names outside the gazetteer, when one is contained in the other as whole words
-  ("Andreas" / "Andreas Wijaya").
+  quotes. Speakers agree when their canonical names are equal (case, spacing, apostrophes and
+  full stops ignored: "Anas Ma’ruf" = "Anas Maruf"), or, for names outside the gazetteer, when
+  one is contained in the other as whole words ("Andreas" / "Andreas Wijaya").
 - ``cited_precision`` / ``cited_recall`` / ``cited_f1`` (``match`` = "outlet"): the set of
-  cited outlets per article, canonical names, pooled over articles.
+  cited outlets per article, canonical names (unlisted names compared without spaces, case,
+  punctuation or a domain ending: "VPN Mentor" = "VPNMentor", "Merdeka" = "Merdeka.com"),
+  pooled over articles.
 """
 
 from __future__ import annotations
@@ -180,6 +182,8 @@ def _canon_speaker(name: str) -> tuple[str, bool]:
 
     name = " ".join(str(name or "").split())
     ent = load_book().lookup(name) if name else None
+    # spelling of the same name: "Anas Ma’ruf" / "Anas Maruf", "Johnny G. Plate" / "Johnny G Plate"
+    name = re.sub(r"['’.]", "", name)
     if ent is not None:
         return ent.name.lower(), True
     return name.lower(), False
@@ -197,9 +201,11 @@ def same_speaker(gold: str, pred: str) -> bool:
 
 
 def _canon_outlets(names, lang: str) -> set[str]:
-    from .citations import canonical_outlet
+    """Canonical outlet names; unlisted names compared loosely ("VPN Mentor" = "VPNMentor",
+    "Merdeka" = "Merdeka.com"), so spelling does not count as a miss."""
+    from .citations import _outlet_key, canonical_outlet
 
-    return {canonical_outlet(n) or " ".join(str(n).split()) for n in names}
+    return {_outlet_key(canonical_outlet(n) or n) for n in names}
 
 
 def _rows(lang: str, counts: dict) -> list[dict]:

@@ -513,6 +513,32 @@ def keyness_figure(table: pd.DataFrame, language: str, *, title: str):
     return fig, sub[["language", "group", "term", "count_a", "count_b", "log_odds", "z"]].round(4).reset_index(drop=True)
 
 
+def stacked_bars(table: pd.DataFrame, *, category: str, stack: Sequence[str], title: str, xlabel: str,
+                 ylabel: str, group: str | None = "group"):
+    """Horizontal bars of ``table[category]`` (with its group in brackets), each stacked from
+    the count columns ``stack`` in order, e.g. articles per outlet and relayed account.
+    Returns the figure and the plotted numbers (category, group, the stack columns)."""
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
+
+    use_style()
+    labels = table[category].astype(str)
+    if group is not None:
+        labels = labels + " (" + table[group].map({"indonesia": "Indonesia"}).fillna(table[group]) + ")"
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(table) + 1.6))
+    left = pd.Series(0, index=table.index)
+    for column, colour in zip(stack, OKABE_ITO):
+        ax.barh(labels, table[column], left=left, label=column, color=colour)
+        left = left + table[column]
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize="small")
+    return fig, table[[category, *([group] if group else []), *stack]].reset_index(drop=True)
+
+
 def figure_readme(index: dict[str, dict], *, demo: bool = False, heading: str = "Figures") -> str:
     """figures/README.md: each figure with its one-line caption and the notebook that made it."""
     lines = [f"# {heading}", ""]

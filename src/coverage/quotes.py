@@ -24,8 +24,11 @@ How it works, in four passes over the text:
 2. Each quoted span looks for its attribution after the closing mark (“…,” kata Xiaomi;
    “…,” said Gabi Cirlig, a researcher; “…,” ujarnya; “…,” the company said in a statement),
    then before the opening mark (Xiaomi said: “…”; Menurut Xiaomi, “…”), and is kept as a quote
-   when attributed, or when it reads as a full quoted sentence (scare quotes, titles after
-   "berjudul"/"titled" and one-word terms are not quotes).
+   when attributed, or when it reads as a full quoted sentence. Not quotes: scare quotes and
+   short fragments inside the writer's own clause (“deeply sorry”, a “privacy catastrophe,”),
+   words in Title Case or after a preposition or article (names and terms), titles after
+   "berjudul"/"titled". A first-person paragraph without marks after "According to TikTok:" or
+   after the same speaker's reported words is a statement set off as a block: a direct quote.
 3. Sentences without a direct quote are searched for reported speech: "menurut X, ...",
    "..., menurut X", "X mengatakan (bahwa) ...", "..., kata X, ...", "according to X, ...",
    "X said (that) ...", "..., the company said.".
@@ -49,7 +52,7 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import _PAREN, Speaker, SpeakerBook, SpeakerTracker, load_book
+from .speakers import _INTERCAPPED, _PAREN, Speaker, SpeakerBook, SpeakerTracker, load_book
 
 CUES_YML = CODEBOOK / "cues.yml"
 QUOTE_FIELDS = ("quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end")
@@ -68,6 +71,10 @@ _ABBREV = {
     "tbk", "pt", "cv", "sdn", "bhd", "approx", "est", "fig", "al",
 }
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+# capitalised words that open a sentence after an abbreviation such as "U.S."
+_SENTENCE_OPENERS = {"That", "The", "This", "These", "It", "Its", "But", "However", "Meanwhile", "In", "On", "As",
+                     "He", "She", "They", "We", "And", "So", "Yet", "Still", "Now", "Namun", "Sementara",
+                     "Dia", "Ia", "Mereka", "Hal", "Dalam", "Menurut"}
 # A dateline opening a paragraph: "Jakarta (KBN) - ", "JAKARTA, METRORAYA - ", "SINGAPORE (GPW) - "
 _DATELINE = re.compile(r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3})(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+")
 
@@ -105,6 +112,7 @@ class CueBook:
     conjunctions: set[str]
     participles: set[str]
     title_markers: set[str]
+    introductions: list[str]
     skip_lines: list[re.Pattern]
     rx: dict[str, re.Pattern] = field(default_factory=dict)
 
@@ -182,7 +190,7 @@ def _load_cues(path: Path, lang: str) -> CueBook:
         adverbs=set(lst("subject_adverbs")), openers=set(lst("clause_openers")), subject_cut=set(lst("subject_cut")),
         relative=set(lst("relative_pronouns")), subordinators=set(lst("subordinators")),
         conjunctions=set(lst("conjunctions")), participles=set(lst("participles")),
-        title_markers=set(lst("title_markers")), skip_lines=skip,
+        title_markers=set(lst("title_markers")), skip_lines=skip, introductions=lst("introductions"),
     ).compile()
 
 
@@ -238,7 +246,14 @@ def _is_abbrev(text: str, dot: int) -> bool:
         return False
     word = m.group(1).lower().strip(".")
     if word in _ABBREV:
-        return True
+        # "... within the U.S. That said, ...": a sentence may end with an abbreviation
+        nxt = re.match(r"\s+([A-Z][a-z]*)\b", text[dot + 1:dot + 20])
+        return not (nxt and nxt.group(1) in _SENTENCE_OPENERS)
+    return _initial_or_number(text, dot, word)
+
+
+def _initial_or_number(text: str, dot: int, word: str) -> bool:
+    """An initial ("Johnny G. Plate") or a number's decimal point."""
     if len(word) == 1 and word.isalpha():
         return True  # an initial: Johnny G. Plate
     if re.fullmatch(r"\d+", word) and dot + 1 < len(text) and text[dot + 1].isdigit():
@@ -500,6 +515,12 @@ class _Parser:
         rest = _PAREN.sub("", rest).strip()
         if not rest:
             return Speaker()
+        if self._w(rest.split()[0]) in {"to", "that", "with", "for", "on", "about", "in", "at", "bahwa", "untuk", "soal"}:
+            return Speaker()  # "clarified to its partners that ...": no speaker follows
+        issued = re.match(r"(?:an?|the)\s+(?:statement|notice|letter|release|post|note)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(.+)", rest,
+                          re.IGNORECASE)
+        if issued:
+            rest = issued.group(1)  # "read a statement issued by the ministry": the ministry speaks
         first = rest.split(",")[0]
         words = first.split()
         for n in range(min(len(words), 7), 0, -1):
@@ -524,6 +545,16 @@ class _Parser:
                 if len(trailing) > 2 or (trailing and not self.book.has_role_noun(" ".join(trailing))):
                     return Speaker()  # "says Forbes report misunderstood its policy"
         app = ""
+        if not remainder and len(chunks) > 2:
+            # "kata VP of Corporate Communications, Tokopedia, Nuraini Razak, dalam ...": role,
+            # organisation and name in three comma-separated parts
+            c2, _ = self.cut_at_stop(chunks[1])
+            c3, _ = self.cut_at_stop(chunks[2])
+            if self.book.looks_like_role(c1) and self.book.type_of_org(c2) and self.book.looks_like_name(c3) \
+                    and not self.book.type_of_org(c3):
+                sp = self.plausible(self.book.parse(f"{c1} {c2}", self.lang, c3))
+                if sp.name:
+                    return sp
         if not remainder and len(chunks) > 1:
             c2, _ = self.cut_at_stop(chunks[1])
             opener = self._w(c2.split()[0]) if c2 else ""
@@ -585,8 +616,15 @@ class _Parser:
         # skip an introductory adverbial: "Dalam keterangan tersebut, Xiaomi ..."
         while len(parts) > 1 and self._w(parts[0].split()[0]) in self.cb.subject_cut | self.cb.openers | self.cb.subordinators:
             parts = parts[1:]
+        while len(parts) > 1 and any(self._w(t) in self.cb.subordinators for t in parts[0].split()[1:3]):
+            parts = parts[1:]  # "Hours after the government banned the apps, TikTok ... saying"
         clause = ",".join(parts)
         chunk = parts[0] if parts else ""
+        if chunk.split() and self._w(chunk.split()[0]) in _PARTICIPIAL_OPENERS:
+            # "Menanggapi pemberitaan itu Xiaomi berikan bantahannya": the first name is the subject
+            hits = [h for h in self.book.find(chunk) if h[2].kind != "media"]
+            if hits:
+                chunk = chunk[hits[0][0]:]
         toks = self._clean_tokens(chunk.split())
         kind = self.book.anaphor(toks[0], self.lang) if toks else None
         if kind:
@@ -621,7 +659,7 @@ class _Parser:
             return self.trailing_np(" ".join(toks))
         for j, t in enumerate(toks):
             w = self._w(t)
-            if j > 0 and (w in self.cb.relative or w in self.cb.subject_cut):
+            if j > 0 and (w in self.cb.relative or w in self.cb.subject_cut) and not t[:1].isupper():
                 toks = toks[:j]
                 break
         toks = self._clean_tokens(toks)
@@ -640,13 +678,31 @@ class _Parser:
         cb = self.cb
         s = _PAREN.sub("", subj)
         s = re.split(r"[“”\"]", s)[-1]
+        named = re.search(r"^(.*?)\s+(?:dengan nama(?: akun)?|bernama|yang bernama|named|called)\s+(@?[\w.]+)\s*$", s.strip())
+        if named and named.group(1).strip():
+            # "pengguna Twitter dengan nama akun @ndagels mencuit": the name given is the speaker
+            role = self.book.strip_determiners(" ".join(self._clean_tokens(named.group(1).split(",")[-1].split())))
+            known = self.book.lookup(named.group(2))
+            if known is not None:
+                return Speaker(known.name, known.type, role, known.kind == "person", entity=True)
+            return Speaker(named.group(2), self.book.type_from_role(role, self.lang) or "other", role, True)
+        # "Professor Alan Woodward - a cyber security expert at Surrey University - said": a
+        # dash-delimited apposition reads like a comma-delimited one
+        s = re.sub(r"\s+[-–—]{1,2}\s+", ", ", s)
         last = None
         for rx in (cb.rx["any"], cb.rx["complement"]):
             for m in rx.finditer(s):
+                if rx is cb.rx["complement"] and not s[m.end():].strip():
+                    continue  # "a report that said": "that" right before the verb is a relative pronoun
+                clause = s[s.rfind(",", 0, m.start()) + 1:m.start()].split()
+                if clause and self._w(clause[0]) in cb.relative and "," in s[m.end():]:
+                    continue  # "Brewster, who first reported the story for Forbes, wrote": not a chain
                 last = max(last or 0, m.end())
         if last is not None:
             s = s[last:]
         toks = s.split()
+        while len(toks) > 1 and self._w(toks[-1]) in cb.adverbs and self._w(toks[-2]) not in cb.conjunctions:
+            toks = toks[:-1]  # "the report also says": "also" is an adverb here, not "and also"
         if toks and self._w(toks[-1]) in cb.conjunctions:
             return Speaker()
         for j in range(len(toks) - 1, -1, -1):
@@ -655,7 +711,13 @@ class _Parser:
             prv = self._w(toks[j - 1]) if j > 0 else ""
             if w in cb.subordinators and nxt != "itu" and prv not in ("such", "well", "so"):
                 rem = toks[j + 1:]
-                toks = rem if rem and self._starts_np(" ".join(rem)) else toks[:j]
+                rem_s = " ".join(rem)
+                if "," in rem_s and rem_s.rsplit(",", 1)[1].strip():
+                    # "However, after days of criticism, it said": the subordinate clause ends at
+                    # its comma and the main clause's subject follows
+                    toks = rem_s.rsplit(",", 1)[1].split()
+                else:
+                    toks = rem if rem and self._starts_np(rem_s) else toks[:j]
                 break
             if w in cb.relative and j > 0:
                 # "in which security researchers said": the relative clause has its own subject;
@@ -663,6 +725,10 @@ class _Parser:
                 rem = toks[j + 1:]
                 if rem and self._starts_np(" ".join(rem)) and "," not in " ".join(rem):
                     toks = rem
+                elif not rem and not toks[j - 1].endswith(","):
+                    # "a Forbes report that said ...", "laporan Forbes yang menyebut ...": the
+                    # relative pronoun stands for the noun phrase right before it
+                    toks = self.trailing_np(" ".join(toks[:j])).split()
                 break
         s = " ".join(toks).strip()
         ends_comma = s.endswith(",")
@@ -674,6 +740,11 @@ class _Parser:
         rel_chunk = ""
         while len(chunks) > 1:
             w = self._w(chunks[-1].split()[0])
+            if re.match(r"(?:sebagaimana|seperti|as)\s+(?:\w+\s+)?(?:diwartakan|dilaporkan|diberitakan|dikutip|dilansir|reported|quoted|cited)\b",
+                        chunks[-1], re.IGNORECASE):
+                chunks.pop()  # "..., sebagaimana diwartakan ANTARA, menyebut": the medium is a source
+                ends_comma = True
+                continue
             if w in cb.subject_cut or w in cb.relative or w in cb.adverbs or w in cb.subordinators:
                 if w in cb.relative:
                     relative, rel_chunk = True, chunks[-1]
@@ -694,7 +765,10 @@ class _Parser:
         if ends_comma and len(chunks) >= 3:
             # "Mei Ling Ho, a coordinator at ..., a regional civil society group, said"
             k = len(chunks) - 1
-            while k > 0 and (self.book.looks_like_role(chunks[k]) or self._descriptive(chunks[k])):
+            # "Manu Jain, Vice President, Xiaomi and Managing Director, Xiaomi India, said": skip
+            # back over every role and organisation to the name
+            while k > 0 and (self.book.looks_like_role(chunks[k]) or self._descriptive(chunks[k])
+                             or self.book.type_of_org(chunks[k]) or self.book.has_role_noun(chunks[k])):
                 k -= 1
             if k < len(chunks) - 2 and self.book.looks_like_name(self._head_np(chunks[k])):
                 return self.book.parse(self._head_np(chunks[k]), self.lang, chunks[k + 1])
@@ -705,13 +779,23 @@ class _Parser:
             kind = self.book.anaphor(head, self.lang)
             if kind:
                 return Speaker(anaphor=kind, role=head)
-            head_named = self.book.looks_like_name(head) or bool(self.book.find(head))
+            head_named = self.book.looks_like_name(head) or bool(self.book.find(head)) \
+                or bool(self.book.split_role_name(head)[1] and self.book.has_role_noun(head))  # "Professor Alan Woodward"
             if head_named and (self.book.looks_like_role(app) or self._descriptive(app)):
                 return self.book.parse(head, self.lang, app) if self.plausible(self.book.parse(head, self.lang)).name else Speaker()
             if (self.book.looks_like_role(head) or self.book.type_of_org(head)) and self.book.looks_like_name(app):
                 return self.book.parse(head, self.lang, app)
             if relative:
                 return self.plausible(self.book.parse(head, self.lang))
+        if len(chunks) >= 2 and self._w(chunks[-1].split()[0]) in _APPOSITION_MARKERS:
+            # "Gabriel Cirlig, selaku peneliti tersebut, mengatakan": the name before the comma
+            # speaks; "selaku ..." / "sebagai ..." describes it
+            prev = self._head_np(chunks[-2])
+            if prev and self.book.looks_like_name(prev):
+                app = chunks[-1].split(None, 1)[1] if len(chunks[-1].split()) > 1 else ""
+                sp = self.plausible(self.book.parse(prev, self.lang, app if self.book.has_role_noun(app) else ""))
+                if sp.name:
+                    return sp
         last_chunk = self._head_np(chunks[-1])
         if not last_chunk:
             return Speaker()
@@ -728,7 +812,8 @@ class _Parser:
         # a lone capitalised word at the start of a sentence is a name only if the article
         # also writes it capitalised elsewhere ("Sepekan setelah ..." is not a speaker)
         if sp.name and sp.name != sp.role and not sp.entity and " " not in sp.name \
-                and s.lstrip().startswith(sp.name) and subj.strip().startswith(sp.name):
+                and s.lstrip().startswith(sp.name) and subj.strip().startswith(sp.name) \
+                and not _INTERCAPPED.fullmatch(sp.name):
             if not self._capitalised_elsewhere(sp.name):
                 return Speaker()
         return sp
@@ -757,10 +842,10 @@ class _Parser:
                     cue = next((w for w in re.findall(r"\w+", m.group(0)) if cb.lemma.get(w.lower())), "")
                     return Attr(sp, cb.lemma_of(cue) if cue else "", sp.anaphor is None)
         if cb.rx["suffixed"] is not None:
-            m = cb.rx["suffixed"].match(t)
+            m = cb.rx["suffixed"].match(re.sub(r"^(?:begitu|demikian)\s+", "", t, flags=re.IGNORECASE))
             if m:
                 return Attr(Speaker(anaphor="any"), cb.lemma_of(m.group(0)), False)
-        m = re.match(r"(?:demikian\s+)?(" + cb.rx["inverted"].pattern + r")\s+(.*)", t, re.IGNORECASE | re.DOTALL)
+        m = re.match(r"(?:(?:demikian|begitu)\s+)?(" + cb.rx["inverted"].pattern + r")\s+(.*)", t, re.IGNORECASE | re.DOTALL)
         if m:
             sp = self.after_phrase(m.group(2))
             if self.speaker_like(sp):
@@ -770,6 +855,14 @@ class _Parser:
             sp = self.after_phrase(m.group(1))
             if self.speaker_like(sp):
                 return Attr(sp, cb.according_lemma, sp.anaphor is None)
+        m = re.fullmatch(r"([A-Z][^,.;:!?]{1,40}?)(?:,\s*([^,.;:!?]{2,60}?))?(?:\s+(?:dalam|melalui|lewat|in|via|saat|ketika)\s[^.;!?]{0,60})?\s*[.]?\s*",
+                         t.strip())
+        if m and not cb.rx["any"].search(t) and self.book.looks_like_name(m.group(1)) \
+                and (m.group(2) is None or self.book.looks_like_role(m.group(2)) or self.book.has_role_noun(m.group(2))):
+            # “…,” Rachmat Kaimuddin, CEO Bukalapak dalam keterangan resminya. (no verb at all)
+            sp = self.plausible(self.book.parse(m.group(1), self.lang, m.group(2) or ""))
+            if sp.name:
+                return Attr(sp, "", True)
         m = cb.rx["active"].search(t)
         if m and m.start() > 0:
             subj = t[: m.start()]
@@ -808,8 +901,12 @@ class _Parser:
         m = None
         for m in re.finditer(r"(?:^|[,;]\s*|\s)(" + cb.rx["inverted"].pattern + r")\s+([^,:;]+?)\s*[:,]?\s*$", h, re.IGNORECASE):
             break
+        if m and m.group(1).lower().endswith("ing"):
+            m = None  # "saying the company “…”": after a participle comes the content, not a speaker
         if m:
-            sp = self.after_phrase(m.group(2))
+            # strict: in "Cirlig said the Xiaomi phones act as “…”" the words after "said" are
+            # what he said, not a speaker
+            sp = self.after_phrase(m.group(2), strict=True)
             if self.speaker_like(sp):
                 return Attr(sp, cb.lemma_of(m.group(1)), sp.anaphor is None, True)
         # "Menurut Xiaomi, “…”" / "According to Cirlig, “…”"
@@ -829,6 +926,9 @@ class _Parser:
         for m in reversed(acts):
             if m.start() == 0:
                 continue
+            prev_w = self._w(h[:m.start()].split()[-1]) if h[:m.start()].split() else ""
+            if prev_w in _NON_SUBJECT_BEFORE or prev_w in _NOUN_MODIFIERS:
+                continue  # "via social media posts:", "its reports": a noun, not a reporting verb
             between = h[m.end():]
             if len(between.split()) > 25:
                 break
@@ -843,7 +943,8 @@ class _Parser:
             break
         # "Cirlig: “…”" (speaker and colon, no verb)
         m = re.fullmatch(r"\s*([^.!?:;]{1,60}?)\s*:\s*", head)
-        if m:
+        if m and (self.book.looks_like_name(m.group(1)) or self.book.find(m.group(1)) or self.book.has_role_noun(m.group(1))) \
+                and len(m.group(1).split()) <= 6:
             sp = self.book.parse(m.group(1), self.lang)
             if sp.name and (sp.entity or sp.is_person):
                 return Attr(sp, "", True, True)
@@ -868,6 +969,120 @@ def _words(s: str) -> int:
     return len(_WORD.findall(s))
 
 
+_FIRST_PERSON = {"en": re.compile(r"\b(?:we|our|ours|us|I|my|me)\b|\b(?:We|Our|Us|My)\b"),
+                 "id": re.compile(r"\b(?:kami|saya|aku)\b", re.IGNORECASE)}
+
+
+def _blockquotes(text: str, paras: list[Para], accepted: list[QSpan], parser: "_Parser") -> list[_Rec]:
+    """Statements set off as a block without quotation marks (an HTML blockquote loses its marks
+    in the extracted text): a paragraph in the first person after "According to TikTok:" or
+    "the company wrote:", or after a paragraph that reports the same speaker's words.
+
+    Each becomes a direct quote; it keeps the introduction's speaker, or continues the speaker
+    of the reported speech just before it. Added spans go into ``accepted``.
+    """
+    cb = parser.cb
+    first_person = _FIRST_PERSON[cb.lang]
+    out: list[_Rec] = []
+    prev: Para | None = None
+    prev_block = False
+    for p in paras:
+        if p.skip:
+            continue
+        body = text[p.start:p.end]
+        block = False
+        if prev is not None and not re.search("[" + re.escape(DOUBLE_MARKS) + "]", body) \
+                and not any(a.open < p.end and p.start < a.end for a in accepted) and _words(body) >= 8:
+            intro = text[prev.start:prev.end]
+            pronouns = len(first_person.findall(body))
+            attr = None
+            if intro.rstrip().endswith(":") and not re.search("[" + re.escape(DOUBLE_MARKS) + "]", intro):
+                last = re.split(r"(?<=[.!?])\s+", intro)[-1]
+                acc = re.match(r"\s*(?:" + cb.rx["according"].pattern + r")\s+(.+?)\s*:\s*$", last, re.IGNORECASE)
+                if acc:
+                    last = acc.group(1) + ","  # "According to TikTok:" names the speaker
+                    sp0 = parser.plausible(parser.book.parse(acc.group(1), cb.lang))
+                    attr = Attr(sp0, cb.according_lemma, sp0.anaphor is None) if parser.speaker_like(sp0) else None
+                else:
+                    attr = parser.head(last)
+                if attr is None:
+                    lead = parser.lead_np(last)
+                    attr = Attr(lead, "", lead.anaphor is None) if parser.speaker_like(lead) else None
+                block = attr is not None
+            elif pronouns >= 2 and (prev_block or cb.rx["any"].search(intro)):
+                block = True
+            if block:
+                sp = attr.speaker if attr is not None else Speaker(anaphor="continue")
+                cue = attr.cue if attr is not None else ""
+                accepted.append(QSpan(p.start, None, p.end, p.start, p.end))
+                out.append(_Rec(p.start, p.end, "direct", " ".join(body.split()), cue, sp, p.start))
+        prev, prev_block = p, block
+    return out
+
+
+def _introduced_speakers(text: str, quoted: list[tuple[int, int]], parser: "_Parser", tracker: SpeakerTracker) -> None:
+    """Speakers announced without words of their own ("Seorang juru bicara perusahaan kemudian
+    angkat bicara.", "Xiaomi hit back."): they become the antecedent of the next "katanya",
+    "he said" (cues.yml `introductions`)."""
+    cb = parser.cb
+    if not cb.introductions:
+        return
+    rx = re.compile(r"(?<![\w-])(?:" + _alt(cb.introductions) + r")(?![\w-])", re.IGNORECASE)
+    for m in rx.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        start = max(text.rfind("\n", 0, m.start()), max((text.rfind(c, 0, m.start()) for c in ".!?”\""), default=-1)) + 1
+        sp = parser.subject_phrase(text[start:m.start()])
+        if not parser.speaker_like(sp):
+            continue
+        got = tracker.resolve(sp, m.start())
+        if got.name:
+            tracker.commit(got, m.start())
+
+
+def _sentence_end(text: str, start: int, limit: int, quoted: list[tuple[int, int]]) -> int:
+    """Where the sentence that runs through ``start`` ends (before ``limit`` and before the next
+    accepted quotation), skipping stops inside quotation marks and after abbreviations."""
+    nxt = min((a for a, _ in quoted if a >= start), default=limit)
+    limit = min(limit, nxt)
+    depth = 0
+    for i in range(start, limit):
+        c = text[i]
+        if c in "“\"" and (i == 0 or not text[i - 1].isalnum()):
+            depth += 1
+        elif c in "”" or (c == '"' and depth):
+            depth = max(0, depth - 1)
+        elif c in ".!?" and depth == 0 and (i + 1 >= len(text) or text[i + 1].isspace()) and not _is_abbrev(text, i):
+            return i
+    return limit
+
+
+def _title_case(content: str) -> bool:
+    """A quoted name in Title Case ("Penggunaan eHAC Melalui Peduli Lindungi"), not a sentence."""
+    toks = [t for t in re.findall(r"[^\s]+", content) if t[:1].isalpha()]
+    if len(toks) < 2 or re.search(r"[.!?,;:]", content):
+        return False
+    small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "di", "dan", "ke", "dari", "untuk", "yang"}
+    return all(t[:1].isupper() or t.lower() in small for t in toks)
+
+
+def _inside_clause(head: str, parser: "_Parser") -> bool:
+    """Does a quotation mark opened after ``head`` sit inside a running clause?
+
+    True after an ordinary word ("the company is “deeply sorry”", "call the research
+    “incorrect”"); False at a sentence start, after a colon, comma or dash, and right after a
+    reporting verb, "that"/"bahwa" or "according to"/"menurut" (where a quotation starts).
+    """
+    h = head.rstrip()
+    if not h or not (h[-1].isalnum() or h[-1] in ")’'"):
+        return False
+    last = parser._w(h.split()[-1])
+    cb = parser.cb
+    if parser._is_cue_word(last) or cb.rx["according"].search(h.split()[-1]) or last in cb.according_suffixed:
+        return False
+    return not re.search(r"(?:" + cb.rx["according"].pattern + r")$", h, re.IGNORECASE)
+
+
 def extract_quotes(text: str, lang: str) -> list[dict]:
     """Direct and indirect quotes of one article, with speaker, type, role, cue and offsets.
 
@@ -886,6 +1101,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
     spans = find_quoted_spans(text, paras)
     recs: list[_Rec] = []
     extra: list[_Rec] = []
+    pending: list[tuple[int, int, Speaker, str, int, int]] = []
     accepted: list[QSpan] = []
     prev_end_in_para: dict[int, int] = {}
     for idx, sp in enumerate(spans):
@@ -926,7 +1142,17 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
                 intro = re.split(r"(?<=[.!?])\s+", intro)[-1]
                 head_text = intro
 
+        if tail_text and re.search(r"[.!?…]$", content) and re.match(r"\s+[A-Z]", tail_text):
+            # the quotation ended its sentence (“… incorrect.” However, he said ...): what follows
+            # is a new sentence, an attribution only when it opens with its speaker and verb
+            first_clause = re.split(r"[,;]", tail_text, maxsplit=1)[0]
+            if not cb.rx["any"].search(first_clause) or "," in tail_text[:cb.rx["any"].search(tail_text).start()]:
+                tail_text = ""
+        mid_clause = _inside_clause(head_text, parser)
         t_attr = parser.tail(tail_text) if tail_text else None
+        comma_before_close = sp.close is not None and text[sp.cs:sp.close].rstrip().endswith(",")
+        if t_attr is not None and mid_clause and not comma_before_close and not re.match(r"\s*[,—–-]", tail_text):
+            t_attr = None  # were “misunderstood” in the Forbes report, noting ...: the clause goes on
         h_attr = parser.head(head_text)
         title = bool(re.search(r"(?:^|\s)(?:" + _alt(cb.title_markers) + r")\s*[:,]?\s*$", head_text, re.IGNORECASE))
         if title and not head_text.rstrip().endswith(":"):
@@ -969,6 +1195,26 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             )
         if sp.close is None and t_attr is None and not (at_para_start and nwords >= 4):
             keep = False
+        if keep and mid_clause and _title_case(content):
+            # konferensi pers “Penggunaan eHAC Melalui Peduli Lindungi”: words in Title Case
+            # inside a clause name something (an event, a report, a feature)
+            keep = False
+        prev_word = parser._w(head_text.split()[-1]) if head_text.split() else ""
+        if keep and mid_clause and t_attr is None and prev_word in _NP_OPENERS:
+            # the list of “Communist Chinese military companies ...”, sent to “remote servers in
+            # ...”, act as “a backdoor”: a quotation after a preposition or determiner is a term
+            # or a fragment inside the writer's sentence, not a quote of its own
+            keep = False
+        if keep and mid_clause and nwords <= 4 and not re.search(r"[.!?…]$", content):
+            # Terming the claims “incorrect and not true,” Jain said ...; called it a “privacy
+            # catastrophe,” saying ...: a few words quoted inside the writer's clause are a
+            # partial quote even with a speaker after them
+            keep = False
+        if keep and t_attr is None and nwords <= 3 and mid_clause:
+            # “deeply sorry”, “misunderstood and misrepresented”, call the research “incorrect”:
+            # a few quoted words inside the writer's own clause are a partial (or scare) quote;
+            # the sentence, if it reports speech, is an indirect quote
+            keep = False
         if not keep:
             continue
         if attr is None:
@@ -985,12 +1231,18 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             m = re.search(r",\s*(" + _alt(cb.participles) + r")\s+", tail_text, re.IGNORECASE)
             if m:
                 base = sp.end
-                r = _make_rec(text, base, m.end(), len(tail_text.rstrip().rstrip(".!?")), speaker, cb.lemma_of(m.group(1)), parser)
-                if r:
-                    r.pos = sp.cs
-                    extra.append(r)
+                pending.append((base, m.end(), speaker, cb.lemma_of(m.group(1)), sp.cs, last_para.end))
 
+    for base, at, speaker, cue, pos, para_end in pending:
+        # "..., adding that he and the company are “deeply sorry” and ...": the participle's
+        # clause runs to the end of the sentence, through quoted words that are not quotes
+        end = _sentence_end(text, base + at, para_end, [(a.open, a.end) for a in accepted])
+        r = _make_rec(text, base, at, end - base, speaker, cue, parser)
+        if r:
+            r.pos = pos
+            extra.append(r)
     recs += extra
+    recs += _blockquotes(text, paras, accepted, parser)
     # reported speech in sentences that hold no direct quote
     protected = [(s.open, s.end, s.ce) for s in spans]
     for p in paras:
@@ -1014,6 +1266,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         if sp.anaphor is None and sp.is_person and not sp.entity and len(sp.name.split()) >= 2:
             tracker.registry.setdefault(sp.name, sp)
     tracker.mention_registered(text, quoted)
+    _introduced_speakers(text, quoted, parser, tracker)
     out = []
     for r in recs:
         sp = r.speaker
@@ -1041,6 +1294,22 @@ _NON_SUBJECT_BEFORE = {"the", "a", "an", "as", "is", "was", "be", "been", "being
                        "any", "no", "our", "your", "my", "terhadap", "atas", "soal", "tentang", "mengenai",
                        "dengan", "dari", "oleh", "sebuah", "para"}
 _TELL = {"told", "tells", "tell", "telling"}
+# words that open a sentence with a participial phrase before its subject
+_PARTICIPIAL_OPENERS = {"menanggapi", "merespons", "merespon", "terkait", "mengenai", "soal", "responding", "following",
+                        "asked", "commenting", "ditanya", "dikonfirmasi", "dihubungi"}
+# words before a cue form that make it a noun ("social media posts", "news reports")
+_NOUN_MODIFIERS = {"media", "social", "blog", "news", "press", "twitter", "facebook", "instagram", "forum", "online",
+                   "recent", "latest", "earlier", "several", "many", "some", "these", "those", "two", "three"}
+# nouns whose "that" clause is their content, not reported speech ("the myth that ...")
+_NOUN_THAT = {"myth", "idea", "fact", "notion", "impression", "allegation", "allegations", "rumour", "rumor",
+              "rumours", "rumors", "suggestion", "assumption", "fear", "fears", "concern", "concerns", "possibility",
+              "evidence", "sense", "hope", "hopes", "anggapan", "kabar", "isu", "dugaan", "tudingan", "tuduhan"}
+# words after which a quotation mark opens a noun phrase (a term, a title, a fragment)
+_NP_OPENERS = {"of", "to", "as", "for", "with", "by", "from", "into", "on", "at", "in", "about", "the", "a", "an",
+               "its", "their", "his", "her", "our", "this", "these", "such", "dari", "ke", "sebagai", "untuk",
+               "dengan", "oleh", "tentang", "soal", "terhadap", "atas", "para", "sebuah", "seorang"}
+# words that open an apposition describing the speaker before them ("X, selaku peneliti, ...")
+_APPOSITION_MARKERS = {"selaku", "sebagai"}
 # "posted a video saying ...": a participle after one of these reports
 _MEDIUM_NOUNS = {"statement", "post", "video", "tweet", "message", "email", "letter", "note", "blog", "memo",
                  "release", "comment", "comments", "update", "notice", "thread"}
@@ -1076,6 +1345,9 @@ def _make_rec(text: str, s: int, cs: int, ce: int, sp: Speaker, cue: str, parser
         cs += len(seg) - len(seg.lstrip())
     while ce > cs and text[s + ce - 1] in " ,;:.":
         ce -= 1
+    second = _SECOND_PREDICATE.search(text, s + cs, s + ce)
+    if second and _words(text[s + cs:second.start()]) >= 3:
+        ce = second.start() - s  # "told The Verge that X, but declined to say Y": X is reported
     content = text[s + cs:s + ce]
     if attribution is not None:
         a, b = attribution
@@ -1083,6 +1355,11 @@ def _make_rec(text: str, s: int, cs: int, ce: int, sp: Speaker, cue: str, parser
     if _words(content) < 3 or not parser.speaker_like(sp):
         return None
     return _Rec(s + cs, s + ce, "indirect", " ".join(text[s + cs:s + ce].split()), cue, sp, s)
+
+
+_SECOND_PREDICATE = re.compile(
+    r",\s+(?:but|and|yet|namun|tetapi|tapi|dan)\s+(?:also\s+|juga\s+)?(?:declined|refused|did not|didn't|would not|"
+    r"wouldn't|could not|couldn't|stopped short|enggan|menolak|tidak mau|belum mau|tak mau)\b", re.IGNORECASE)
 
 
 def _is_media(sp: Speaker) -> bool:
@@ -1105,6 +1382,24 @@ def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
                 return inner
         return [r]
 
+    # A0. "Menurut Forbes pengumpulan data itu ..." (no comma after the speaker): a listed name
+    #     or a pronoun right after the cue, then the reported clause in lower case
+    m = re.match(r"\s*(?:[\w-]+\s*,\s*)?(" + acc + r")\s+", body, re.IGNORECASE)
+    if m:
+        rest = body[m.end():]
+        hits = book.find(rest)
+        end = hits[0][1] if hits and hits[0][0] == 0 else 0
+        if not end:
+            pron = re.match(r"(?:dia|ia|mereka|beliau|him|her|them|it)(?=\s)", rest, re.IGNORECASE)
+            end = pron.end() if pron else 0
+        after = rest[end:]
+        nxt = re.match(r"\s+([a-z][\w-]*)", after)
+        if end and nxt and nxt.group(1).lower() not in cb.affiliation | cb.stop | {"dan", "and", "yang", "who"} \
+                and not book.has_role_noun(nxt.group(1)):
+            sp = parser.plausible(book.parse(rest[:end], lang))
+            r = _make_rec(text, s, m.end() + end, body_end, sp, cb.according_lemma, parser)
+            if r:
+                return via_media(r, m.end() + end, body_end)
     # A. "Menurut X, ..." / "According to X, a role, ..."
     m = re.match(r"\s*(?:[\w-]+\s*,\s*)?(" + acc + r")\s+([^,]+?)\s*,\s*", body, re.IGNORECASE)
     if m:
@@ -1157,6 +1452,15 @@ def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
             else:
                 if m.group(2).lower() in cb.needs_complement and m.end() < body_end:
                     continue
+                pre = body[:m.start()].strip()
+                if m.end() < body_end and pre and len(pre.split()) <= 10 and not cb.rx["any"].search(pre) \
+                        and (book.looks_like_role(pre) or book.type_of_org(pre)) and book.looks_like_name(m.group(1)):
+                    # "VP of Corporate Communications Tokopedia, Nuraini Razak menjelaskan, ...":
+                    # the role opens the sentence, the name follows in apposition, then the verb
+                    sp = parser.plausible(book.parse(pre, lang, m.group(1)))
+                    r = _make_rec(text, s, m.end(), body_end, sp, cb.lemma_of(m.group(2)), parser)
+                    if r:
+                        return [r]
                 sp, cue = parser.subject_phrase(m.group(1)), m.group(2)
                 if sp.anaphor is None and not sp.name:
                     continue
@@ -1164,6 +1468,9 @@ def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
                 continue
             if m.end() >= body_end:
                 r = _make_rec(text, s, 0, m.start(), sp, cb.lemma_of(cue), parser)
+                if r and _is_media(sp):
+                    # "TikTok says it will stop ..., the Telegraph reported": TikTok speaks
+                    return via_media(r, 0, m.start())
             else:
                 r = _make_rec(text, s, 0, body_end, sp, cb.lemma_of(cue), parser, (m.start(), m.end()))
             if r:
@@ -1178,6 +1485,10 @@ def _content_start(body: str, m: re.Match, verb: str, parser: _Parser) -> int | 
     after = body[m.end():]
     fillers = cb.stop | cb.subject_cut | {"kepada", "dalam", "melalui", "lewat", "di", "pada", "on", "in", "to"}
     comp = re.search(r"(?:^|\s)(" + cb.rx["complement"].pattern + r")\s", after, re.IGNORECASE)
+    if comp and cb.rx["any"].match(after[comp.end():]):
+        comp = None  # "responded to a report that said ...": a relative pronoun, not "that" + content
+    if comp and after[: comp.start()].split() and parser._w(after[: comp.start()].split()[-1]) in _NOUN_THAT:
+        comp = None  # "posted a FAQ to dispel the myth that ...": the clause belongs to the noun
     if comp:
         between = after[: comp.start()].split()
         ok = (not between or parser._w(between[0]) in fillers or (verb in _TELL and len(between) <= 4)
@@ -1215,10 +1526,14 @@ def _reported(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
     for m in cb.rx["active"].finditer(body):
         if m.start() == 0:
             continue
+        if m.group(0)[:1].isupper() and not re.search(r"[.!?:“\"]\s*$", body[:m.start()]):
+            continue  # "The United States government": a capitalised cue form is part of a name
         verb = m.group(0).lower()
         before = body[: m.start()]
         if len(before.split()) > 40:
             break
+        if re.fullmatch(r"\s*(?:that|having|that being)\s*", before, re.IGNORECASE) and body[m.end():m.end() + 1] == ",":
+            continue  # "That said, Xiaomi maintained ...": a discourse marker, not a report
         prev_words = [parser._w(t) for t in before.split()[-2:]]
         if any(w in _NEGATION for w in prev_words):
             continue
@@ -1303,7 +1618,8 @@ def voice_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     arts["article_words"] = pd.to_numeric(arts.get("n_words"), errors="coerce").fillna(counted)
     q = quotes.copy()
     if q.empty:
-        q = pd.DataFrame(columns=["article_id", "kind", "speaker_type", "quote", "start"])
+        q = pd.DataFrame({c: pd.Series(dtype=object) for c in ["article_id", "kind", "speaker_type", "quote", "start"]})
+    q["article_id"] = q["article_id"].astype(str)
     q["speaker_type"] = q["speaker_type"].fillna("other").replace("", "other")
     q["words"] = q["quote"].fillna("").astype(str).map(_words)
     q["start"] = pd.to_numeric(q["start"], errors="coerce")
@@ -1313,8 +1629,10 @@ def voice_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     first = q.sort_values(["article_id", "start"]).drop_duplicates("article_id")[["article_id", "speaker_type"]]
     first = first.assign(first_quote=1)
     grid = pd.MultiIndex.from_product([arts["id"], list(SPEAKER_TYPES)], names=["article_id", "speaker_type"]).to_frame(index=False)
+    grid["article_id"] = grid["article_id"].astype(str)
     out = grid.merge(agg, how="left", on=["article_id", "speaker_type"]).merge(first, how="left", on=["article_id", "speaker_type"])
-    out[["quotes", "direct", "quoted_words", "first_quote"]] = out[["quotes", "direct", "quoted_words", "first_quote"]].fillna(0).astype(int)
+    counts = ["quotes", "direct", "quoted_words", "first_quote"]
+    out[counts] = out[counts].apply(pd.to_numeric, errors="coerce").fillna(0).astype(int)
     out = out.merge(arts[["id", "group", "outlet", "article_words"]].rename(columns={"id": "article_id"}), on="article_id")
     out["article_words"] = out["article_words"].astype(int)
     out["word_share"] = (out["quoted_words"] / out["article_words"].where(out["article_words"] > 0)).fillna(0.0).clip(upper=1.0)
@@ -1356,7 +1674,7 @@ def cue_table(quotes: pd.DataFrame, articles: pd.DataFrame, top: int = 12) -> pd
     Columns: group, speaker_type, cue, quotes, share (of the group's attributed quotes).
     The ``top`` most frequent cues overall are kept; the rest are pooled as "(other)".
     """
-    q = quotes.merge(articles[["id", "group"]].rename(columns={"id": "article_id"}), on="article_id", how="inner")
+    q = _with_group(quotes, articles)
     q = q[q["cue"].fillna("") != ""]
     if q.empty:
         return pd.DataFrame(columns=["group", "speaker_type", "cue", "quotes", "share"])
@@ -1367,27 +1685,29 @@ def cue_table(quotes: pd.DataFrame, articles: pd.DataFrame, top: int = 12) -> pd
     return t.sort_values(["group", "quotes", "cue"], ascending=[True, False, True]).reset_index(drop=True)
 
 
+def _with_group(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Quotes joined to their article's group. Both ids are compared as text: a run without a
+    single quote has an all-empty (float64) article_id column, which must still join the
+    articles' str ids instead of raising a dtype error."""
+    cols = list(dict.fromkeys([*QUOTE_FIELDS, "article_id", *quotes.columns]))
+    q = quotes.reindex(columns=cols).astype({"article_id": str, "speaker": object, "speaker_type": object,
+                                              "cue": object, "quote": object, "kind": object})
+    a = articles[["id", "group"]].rename(columns={"id": "article_id"}).astype({"article_id": str})
+    return q.merge(a, on="article_id", how="inner")
+
+
 def speaker_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    """Who was quoted: per group and speaker, number of quotes and of articles quoting them."""
-    q = quotes.merge(articles[["id", "group"]].rename(columns={"id": "article_id"}), on="article_id", how="inner")
+    """Who was quoted: per group and speaker, number of quotes and of articles quoting them.
+
+    Columns: group, speaker, speaker_type, quotes, articles (no rows when nobody was quoted)."""
+    q = _with_group(quotes, articles)
+    if q.empty:
+        return pd.DataFrame({"group": pd.Series(dtype=object), "speaker": pd.Series(dtype=object),
+                             "speaker_type": pd.Series(dtype=object), "quotes": pd.Series(dtype=int),
+                             "articles": pd.Series(dtype=int)})
     q = q.assign(speaker=q["speaker"].fillna("").replace("", "(unattributed)"))
     t = q.groupby(["group", "speaker", "speaker_type"]).agg(quotes=("quote", "size"), articles=("article_id", "nunique"))
     return t.reset_index().sort_values(["group", "quotes", "speaker"], ascending=[True, False, True]).reset_index(drop=True)
-
-
-def quote_run(out: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Code every article of the run in ``out``: write DIR/quotes.csv and DIR/citations.csv
-    (atomically, the same tables as ``python -m coverage analyse``) and return both."""
-    from . import atomic
-    from .analyse import citation_table, quote_table, read_articles
-    from .config import RunPaths
-
-    paths = RunPaths.at(out)
-    articles = read_articles(paths)
-    quotes, citations = quote_table(articles), citation_table(articles)
-    atomic.write_csv(quotes, paths.quotes)
-    atomic.write_csv(citations, paths.citations)
-    return quotes, citations
 
 
 def company_vs_researchers(voice: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:

@@ -34,6 +34,10 @@ _FUNCTION_WORDS = {"a", "an", "the", "to", "in", "on", "at", "of", "for", "with"
 TYPE_PRIORITY = ("government", "civil_society", "researcher", "media", "other", "company", "user")
 _PAREN = re.compile(r"\s*\([^()]*\)")
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"]+")
+_PERSON_OFFICE = re.compile(r"(?i)\b(?:MD|CEO|CTO|COO|CFO|managing director|chief executive|executive|founder|co-founder|"
+                            r"president|vice president|VP|chairman|head|director|country director|general manager|boss|"
+                            r"direktur|dirut|bos|pendiri|ketua|kepala)\b")
+_INTERCAPPED = re.compile(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w+|[a-z]+[A-Z]\w*")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
@@ -118,6 +122,17 @@ class SpeakerBook:
                     target[str(a)] = e
                 else:
                     target[str(a).lower()] = e
+        # a listed person's surname alone ("Tanuwijaya said", "kata Plate") names them, when no
+        # other entry shares it; matched with its capital only
+        surnames: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.kind == "person" and len(e.name.split()) >= 2:
+                last = e.name.split()[-1].strip(".")
+                if len(last) >= 4 and last[0].isupper():
+                    surnames.setdefault(last, []).append(e)
+        for last, ents in surnames.items():
+            if len(ents) == 1 and last.lower() not in self._alias and last not in self._alias_cs:
+                self._alias_cs[last] = ents[0]
         self._re_ci = _alias_regex(list(self._alias), ignore_case=True)
         self._re_cs = _alias_regex(list(self._alias_cs), ignore_case=False)
 
@@ -185,12 +200,17 @@ class SpeakerBook:
     def has_role_noun(self, text: str) -> bool:
         return bool(self.role_nouns_in(text))
 
-    def type_from_role(self, role: str) -> str | None:
+    def type_from_role(self, role: str, lang: str | None = None) -> str | None:
         """The speaker type a role phrase implies, or None (rules 3-5 of the codebook header)."""
         if not role:
             return None
         nouns = self.role_nouns_in(role)
         strong = [n for n in nouns if not n[4]]
+        if len({n[3] for n in strong}) > 1 and not re.search(r"\b(?:of|at|for|from|with|dari|di|pada)\b", role, re.IGNORECASE):
+            # "a former National Security Agency hacker": without a preposition an English role
+            # ends with its head noun (hacker), an Indonesian one starts with it (peneliti ...)
+            head = strong[0] if lang == "id" else strong[-1]
+            return head[3]
         if strong:
             # several kinds named ("analyst at a consumer group", "partner at a law firm"): the
             # more specific public role wins, in the order of TYPE_PRIORITY
@@ -211,6 +231,8 @@ class SpeakerBook:
         for typ, rx in self.org_patterns:
             if rx.search(phrase):
                 return typ
+        if any(_INTERCAPPED.fullmatch(t.strip(",.")) for t in phrase.split()):
+            return "company"  # "TikTok India head": an intercapped brand names a firm
         return None
 
     def anaphor(self, phrase: str, lang: str) -> str | None:
@@ -332,7 +354,8 @@ class SpeakerBook:
         both = re.fullmatch(r"(.+?)\s+(?:and|dan|&)\s+(.+)", phrase)
         if both and not apposition:
             a, b = self.parse(both.group(1), lang), self.parse(both.group(2), lang)
-            if a.name and b.name and a.is_person and b.is_person:
+            full = lambda x: x.entity or len(x.name.split()) >= 2  # noqa: E731
+            if a.name and b.name and a.is_person and b.is_person and full(a) and full(b):
                 # "Gabi Cirlig and Andrew Tierney": one joint speaker
                 typ = a.type if a.type == b.type else (a.type if b.type == "other" else b.type)
                 joiner = " dan " if lang == "id" else " and "
@@ -359,6 +382,10 @@ class SpeakerBook:
                     and self.looks_like_name(app):
                 # "juru bicara Xiaomi Indonesia, Nama Orang": the organisation belongs to the role
                 role, name, ent = whole, a_name, a_ent
+        if ent is not None and ent.kind != "person" and not name.strip() == "" and re.match(r"(?i)the\s", phrase) \
+                and not apposition and _PERSON_OFFICE.search(phrase):
+            # "the Xiaomi India MD said": a known person named earlier by that office
+            return Speaker(anaphor="person", role=phrase)
         role = self.strip_determiners(role)
         if ent is not None:
             is_person = ent.kind == "person"
@@ -369,8 +396,13 @@ class SpeakerBook:
                 typ = self._strong_type(role) or ent.type
             return Speaker(ent.name, typ, role, is_person, entity=True)
         if name:
-            typ = self.type_from_role(role) or self._org_name_type(name) or "other"
+            typ = self.type_from_role(role, lang) or self._org_name_type(name) or "other"
             is_person = self._org_name_type(name) is None
+            if _INTERCAPPED.fullmatch(name):
+                # an unlisted one-word intercapped name is an organisation (TikTok, ByteDance),
+                # most often a firm speaking for itself
+                is_person = False
+                typ = "company" if typ == "other" else typ
             return Speaker(name, typ, role, is_person)
         typ = self.type_from_role(role)
         if typ is None or len(role.split()) > 6:
@@ -437,7 +469,8 @@ class SpeakerTracker:
         "Kepala Subdirektorat Tata Kelola Data Kominfo, Hendra Saputra", "Peneliti lain, Andrew
         Tierney". Capitalised words after an affiliation preposition ("dari Lembaga ...", "at the
         Asia Data Rights Network") or ending in an organisation are part of the role."""
-        sent = re.split(r"[.;:!?\n“”\"]\s", _PAREN.sub("", text[start:start + 200]) + " ", maxsplit=1)[0]
+        # the introduction ends with its sentence, or its line (a headline has no full stop)
+        sent = re.split(r"[.;:!?“”\"]\s|\n", _PAREN.sub("", text[start:start + 200]) + " ", maxsplit=1)[0]
         chunks = sent.split(",")
         first, rest = chunks[0], chunks[1:]
         toks = first.split()
@@ -459,6 +492,10 @@ class SpeakerTracker:
                     while i < len(toks) and (toks[i][:1].isupper() or toks[i].lower() in self.book.particles):
                         i += 1
                     continue
+                if _INTERCAPPED.fullmatch(core) and lowercase <= 2 and (i + 1 >= len(toks) or not toks[i + 1][:1].isupper()):
+                    # one intercapped word is an organisation's name (TikTok, VPNMentor)
+                    candidate = core
+                    break
                 run = self._name_run(toks[i:])
                 j = i + len(run)
                 org_after = j < len(toks) and any(a <= spans[j].start() < b for a, b in orgs)
@@ -468,7 +505,9 @@ class SpeakerTracker:
                 candidate = " ".join(run)
                 break
             if core.lower() in _FUNCTION_WORDS or lowercase >= 3 \
-                    or core.lower().startswith(("mem", "men", "meng", "meny", "ber")) and len(core) > 5:
+                    or core.lower().startswith(("mem", "men", "meng", "meny", "ber")) and len(core) > 5 \
+                    or re.fullmatch(r"[a-z]{3,}(?:ed|ly)", core):
+                # a verb or an adverb ("researchers previously flagged TikTok"): the role ends
                 break  # a verb or a new phrase: the name, if any, is not part of this role
             lowercase += 1
             i += 1
@@ -505,8 +544,8 @@ class SpeakerTracker:
             role, name = got
             if self.book.lookup(name) is not None:
                 continue
-            t = self.book.type_from_role(role) or "other"
-            self.register(Speaker(name, t, self.book.strip_determiners(role), True), s)
+            t = self.book.type_from_role(role, self.lang) or "other"
+            self.register(Speaker(name, t, self.book.strip_determiners(role), not _INTERCAPPED.fullmatch(name)), s)
         # "Budi Santoso, peneliti dari ...", "Jenna Park, a nurse in Houston who ..."
         for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+([^,.;]{3,90}?)[,.]", text):
             if inside(m.start()):
@@ -572,6 +611,16 @@ class SpeakerTracker:
             ment = [m for m in self.mentions if m.pos <= pos]
             if kind == "person":
                 pool = [m for m in hist + ment if m.speaker.is_person] or hist
+                want = self._role_type(sp.role)
+                if want is not None:
+                    # "kata Dirjen Aptika ini": the last person of that kind (an official), not
+                    # whoever the narrative named last
+                    same = [m for m in pool if m.speaker.type == want]
+                    orgs = [e for _, _, e in self.book.find(sp.role) if e.kind != "person"]
+                    if not same and orgs:
+                        # "the Xiaomi India MD" before any such person is named: the organisation
+                        return Speaker(orgs[-1].name, orgs[-1].type, self.book.strip_determiners(sp.role), False, entity=True)
+                    pool = same or pool
             elif kind == "any":
                 # the last speaker, or a person introduced since ("Peneliti lain, Andrew
                 # Tierney, menemukan ... “…,” katanya"); before anyone has spoken, the last
@@ -585,6 +634,10 @@ class SpeakerTracker:
                 # in a standfirst): the first company the article names
                 later = [m for m in self.mentions if m.speaker.type == "company" and not m.speaker.is_person]
                 pool = sorted(later, key=lambda m: m.pos)[:1]
+            if kind == "company" and not pool:
+                # no company named at all ("Clubhouse said ... the company said"): the last
+                # organisation that spoke
+                pool = [m for m in hist if not m.speaker.is_person and m.speaker.type not in ("media", "government")]
             if pool:
                 got = max(pool, key=lambda m: m.pos).speaker
                 if sp.role and got.entity and not got.is_person and sp.role.lower() not in ("it", "they", "mereka", "-nya", "nya"):
@@ -597,10 +650,21 @@ class SpeakerTracker:
         if sp.name and not sp.entity:
             known = self._from_registry(sp.name)
             if known is not None:
+                if sp.role and sp.type != "other" and not known.entity:
+                    # the role written at this quote types it ("Juru bicara Xiaomi, Andi")
+                    return replace(known, role=sp.role, type=sp.type)
                 return replace(known, role=sp.role or known.role)
             if sp.is_person and len(sp.name.split()) >= 2:
                 self.registry.setdefault(sp.name, sp)
         return sp
+
+    def _role_type(self, role: str) -> str | None:
+        """The speaker type a demonstrative description names ("Dirjen Aptika ini" -> government)."""
+        core = re.sub(r"\s+(?:ini|itu|tersebut|this|that)$", "", (role or "").strip(), flags=re.IGNORECASE)
+        strong = [n for n in self.book.role_nouns_in(core) if not n[4]]
+        if strong:
+            return min(strong, key=lambda n: TYPE_PRIORITY.index(n[3]))[3]
+        return self.book.type_of_org(core) if core else None
 
     def commit(self, sp: Speaker, pos: int) -> None:
         """Record that ``sp`` spoke at ``pos`` (the antecedent for later anaphora)."""
