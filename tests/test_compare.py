@@ -16,6 +16,7 @@ from coverage.compare import (
     tokenize,
     wilson_ci,
 )
+from coverage import compare
 from coverage.errors import StudyError
 
 
@@ -186,3 +187,19 @@ def test_dedupe_cluster_outlet_article():
     assert sorted(per_outlet["article_id"]) == ["c1", "c2", "solo", "w1"]  # B's two copies count once
     with pytest.raises(StudyError, match="cluster"):
         dedupe(df, "wire")
+
+
+def test_keyness_leaves_out_function_words_by_default():
+    # synthetic: "yang" is frequent on one side only, but it is a function word
+    df = pd.DataFrame({
+        "language": ["id"] * 4,
+        "group": ["indonesia", "indonesia", "international", "international"],
+        "text": ["yang yang yang kominfo kominfo kominfo", "yang yang kominfo kominfo",
+                 "peneliti peneliti peneliti gdpr", "peneliti peneliti gdpr gdpr"],
+    })
+    kept, _ = compare.keyness_by_language(df, top=5, min_count=2)
+    assert "yang" not in set(kept["term"])
+    assert kept.loc[kept["group"] == "indonesia", "term"].iloc[0] == "kominfo"
+    everything, _ = compare.keyness_by_language(df, top=5, min_count=2, stopwords={})
+    assert "yang" in set(everything.loc[everything["group"] == "indonesia", "term"])
+    assert {"yang", "dan", "the", "of"} <= compare.load_stopwords()["id"] | compare.load_stopwords()["en"]

@@ -309,6 +309,30 @@ def test_ensure_inputs_builds_the_articles_table_from_the_demo(tmp_path):
     assert not paths.quotes.exists()  # only what quoted_sources reads is made
 
 
+def test_ensure_inputs_remakes_what_is_stale(tmp_path):
+    """A registry that grew, and a codebook edited after the analysis, are picked up (as make would)."""
+    import os
+    import shutil
+
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO_SOURCES.parent / "raw", demo / "raw")  # the seed archive beside the registry
+    full = pd.read_csv(DEMO_SOURCES, dtype=str, keep_default_na=False)
+    full.head(3).to_csv(demo / "sources.csv", index=False)
+    out = tmp_path / "run"
+    paths = pipeline.ensure_inputs(out, sources=demo / "sources.csv", upto="compare")
+    assert len(pd.read_csv(paths.articles_csv)) <= 3
+    full.head(6).to_csv(demo / "sources.csv", index=False)
+    pipeline.ensure_inputs(out, sources=demo / "sources.csv", upto="compare")
+    log = pd.read_csv(paths.fetch_log, dtype=str)
+    assert log["id"].tolist() == full["id"].head(6).tolist()
+    assert len(pd.read_csv(paths.articles_csv)) == (log["status"] == "ok").sum() > 3
+    assert set(pd.read_csv(paths.frames, dtype=str)["article_id"]) == set(pd.read_csv(paths.articles_csv, dtype=str)["id"])
+    # nothing changed: nothing is remade
+    before = paths.frames.stat().st_mtime_ns
+    pipeline.ensure_inputs(out, sources=demo / "sources.csv", upto="compare")
+    assert paths.frames.stat().st_mtime_ns == before
+
+
 needs_demo = pytest.mark.skipif(not (HAVE_STAGES and HAVE_NOTEBOOKS), reason="not every stage module/notebook exists yet")
 
 

@@ -24,12 +24,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 from scipy import stats
 
-from .config import GROUPS
+from .codebook import read_yaml
+from .config import CODEBOOK, GROUPS
 from .errors import StudyError
 
 __all__ = [
@@ -44,9 +46,12 @@ __all__ = [
     "prevalence_under_rules",
     "prevalence_by_period",
     "keyness_by_language",
+    "load_stopwords",
     "difference_tests_under_rules",
     "side_by_side",
 ]
+
+STOPWORDS = CODEBOOK / "stopwords.yml"
 
 
 # --------------------------------------------------------------------------- proportions
@@ -400,6 +405,12 @@ def prevalence_by_period(
     return out
 
 
+def load_stopwords(path: Path = STOPWORDS) -> dict[str, frozenset[str]]:
+    """Function words per language code, from the stop-word codebook (its ``version`` aside)."""
+    book = read_yaml(path)
+    return {lang: frozenset(str(w).lower() for w in words) for lang, words in book.items() if lang != "version"}
+
+
 def keyness_by_language(
     df: pd.DataFrame,
     text_col: str = "text",
@@ -414,10 +425,14 @@ def keyness_by_language(
     (:func:`log_odds_keyness`; prior = that language's articles pooled).
 
     Words are never compared across languages: an Indonesian word is not "typical of
-    Indonesian outlets" because English outlets do not use it. Returns the ``top`` words
+    Indonesian outlets" because English outlets do not use it. ``stopwords`` maps a language
+    to words left out; by default the function words of data/codebook/stopwords.yml (pass
+    ``{}`` to keep every word). Returns the ``top`` words
     each way per language (language, side, group, term, count_a, count_b, log_odds, z) and,
     for languages that could not be compared, the reason.
     """
+    if stopwords is None:
+        stopwords = load_stopwords()
     rows, skipped = [], {}
     for lang, part in df.groupby(lang_col, sort=True):
         groups = _group_order(part[group_col])
@@ -428,7 +443,7 @@ def keyness_by_language(
         ga, gb = groups
         texts_a = part.loc[part[group_col] == ga, text_col].fillna("").tolist()
         texts_b = part.loc[part[group_col] == gb, text_col].fillna("").tolist()
-        k = log_odds_keyness(texts_a, texts_b, min_count=min_count, stopwords=(stopwords or {}).get(lang, ()))
+        k = log_odds_keyness(texts_a, texts_b, min_count=min_count, stopwords=stopwords.get(lang, ()))
         if k.empty:
             skipped[lang] = "no word reaches the minimum count"
             continue

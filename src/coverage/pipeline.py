@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from . import atomic
 from .cli import STAGES  # one list of stage names for the command line and the runner
 from .codebook import shown
-from .config import BUILD, DEMO_SOURCES, NOTEBOOKS, ROOT, RunPaths, resolve
+from .config import BUILD, CODEBOOK, DEMO_SOURCES, NOTEBOOKS, ROOT, RunPaths, resolve
 from .errors import StudyError
 
 KERNEL = "coverage-study"
@@ -70,6 +70,24 @@ def _stage(name: str) -> str:
 # --------------------------------------------------------------------------- inputs of one notebook
 
 
+def _stale(target: Path, *inputs: Path) -> bool:
+    """True when ``target`` is missing or older than any of the ``inputs`` that exist."""
+    if not target.is_file():
+        return True
+    made = target.stat().st_mtime_ns
+    return any(p.is_file() and p.stat().st_mtime_ns > made for p in inputs)
+
+
+def _same_registry(paths: RunPaths, sources: str | Path | None) -> bool:
+    """Whether DIR's validated registry copy is what ``sources`` holds now (True if no registry is given)."""
+    if sources is None:
+        return True
+    from .sources import load_sources
+
+    fresh = load_sources(resolve(sources)).to_csv(index=False, lineterminator="\n")
+    return paths.sources.read_text(encoding="utf-8") == fresh
+
+
 def ensure_inputs(
     out: str | Path,
     *,
@@ -80,17 +98,20 @@ def ensure_inputs(
 ) -> RunPaths:
     """Make sure DIR holds everything stage ``upto`` reads; return the run's paths.
 
-    Earlier stages run only where their outputs are missing: collect (needs ``sources``)
-    when fetch_log.csv is absent, extract when articles.csv is absent, and (only for
-    ``upto="compare"``) :func:`coverage.analyse.analyse_run` for whichever of quotes.csv,
-    citations.csv, frames.csv and frame_sentences.csv is absent. ``upto`` is the stage about
-    to run ("collect" ... "compare"; notebook names work too).
+    Earlier stages run only where their outputs are missing or stale, as make would: collect
+    (needs ``sources``) when fetch_log.csv is absent or the registry differs from DIR's copy
+    (it then fetches only what is new), extract when articles.csv is absent or older than the
+    fetch log, and (only for ``upto="compare"``) :func:`coverage.analyse.analyse_run` for
+    whichever of quotes.csv, citations.csv, frames.csv and frame_sentences.csv is absent or
+    older than articles.csv or a codebook. ``upto`` is the stage about to run ("collect" ...
+    "compare"; notebook names work too).
     """
     stage = _stage(upto)
     paths = RunPaths.at(out)
     need_articles = stage in ("quoted_sources", "framing", "compare")
-    need_log = stage == "extract" or (need_articles and not paths.articles_csv.is_file())
-    if need_log and not (paths.fetch_log.is_file() and paths.sources.is_file()):
+    # given a registry, the archive must answer for it; without one, an articles table suffices
+    need_log = stage == "extract" or (need_articles and (sources is not None or not paths.articles_csv.is_file()))
+    if need_log and not (paths.fetch_log.is_file() and paths.sources.is_file() and _same_registry(paths, sources)):
         if sources is None:
             raise StudyError(f"{shown(paths.out)}: no fetch_log.csv yet and no registry given; pass sources=... "
                              "(e.g. data/demo/sources.csv) or run notebooks/01_collect.ipynb first")
@@ -105,11 +126,13 @@ def ensure_inputs(
         from .collect import collect
 
         collect(resolve(sources), paths.out, offline=offline, delay=delay)
-    if need_articles and not paths.articles_csv.is_file():
+    if need_articles and _stale(paths.articles_csv, paths.fetch_log):
         from .extract import extract_run
 
         extract_run(paths.out)
-    missing = [t for t in ("quotes", "citations", "frames", "frame_sentences") if not getattr(paths, t).is_file()]
+    codebooks = sorted(CODEBOOK.glob("*.yml"))
+    missing = [t for t in ("quotes", "citations", "frames", "frame_sentences")
+               if _stale(getattr(paths, t), paths.articles_csv, *codebooks)]
     if stage == "compare" and missing:
         from .analyse import analyse_run
 
