@@ -84,8 +84,10 @@ def _same_registry(paths: RunPaths, sources: str | Path | None) -> bool:
         return True
     from .sources import load_sources
 
-    fresh = load_sources(resolve(sources)).to_csv(index=False, lineterminator="\n")
-    return paths.sources.read_text(encoding="utf-8") == fresh
+    given = resolve(sources)
+    if given.resolve() == paths.sources.resolve():
+        return True
+    return load_sources(given).equals(load_sources(paths.sources))
 
 
 def ensure_inputs(
@@ -109,9 +111,11 @@ def ensure_inputs(
     stage = _stage(upto)
     paths = RunPaths.at(out)
     need_articles = stage in ("quoted_sources", "framing", "compare")
-    # given a registry, the archive must answer for it; without one, an articles table suffices
-    need_log = stage == "extract" or (need_articles and (sources is not None or not paths.articles_csv.is_file()))
-    if need_log and not (paths.fetch_log.is_file() and paths.sources.is_file() and _same_registry(paths, sources)):
+    need_log = stage == "extract" or (need_articles and not paths.articles_csv.is_file())
+    have_log = paths.fetch_log.is_file() and paths.sources.is_file()
+    # a collected folder whose registry has since grown or changed is brought up to date (only
+    # what is new gets fetched); a folder holding tables but no fetch log is taken as given
+    if (need_log and not have_log) or (stage != "collect" and have_log and not _same_registry(paths, sources)):
         if sources is None:
             raise StudyError(f"{shown(paths.out)}: no fetch_log.csv yet and no registry given; pass sources=... "
                              "(e.g. data/demo/sources.csv) or run notebooks/01_collect.ipynb first")
