@@ -8,7 +8,6 @@ can be checked by hand.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from pathlib import Path
@@ -22,7 +21,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 import test_site
 from coverage import cli, pipeline, summary
-from coverage.config import CODEBOOK, DEMO_SOURCES, FIGURES, FRAME_IDS, NOTEBOOKS, RunPaths
+from coverage.config import CODEBOOK, DEMO_SOURCES, FIGURES, FRAME_IDS, RunPaths
 from coverage.errors import StudyError
 
 PARAMS = 'sources: str = "s.csv"\nout: str = "build/x"\noffline: bool = True\ndelay: float = 1.0'
@@ -293,13 +292,6 @@ def test_run_from_compare_makes_figures_reports_manifest_site_and_copies(tmp_pat
 
 # --------------------------------------------------------------------------- the demo, end to end
 
-STAGE_MODULES = ("collect", "extract", "quotes", "citations", "frames")
-HAVE_STAGES = all(importlib.util.find_spec(f"coverage.{m}") for m in STAGE_MODULES) and DEMO_SOURCES.is_file()
-HAVE_NOTEBOOKS = all((NOTEBOOKS / f"{n}.ipynb").is_file() for n in pipeline.NOTEBOOK_OF.values())
-
-
-@pytest.mark.skipif(not (importlib.util.find_spec("coverage.collect") and importlib.util.find_spec("coverage.extract")
-                         and DEMO_SOURCES.is_file()), reason="collector/extractor or demo corpus not written yet")
 def test_ensure_inputs_builds_the_articles_table_from_the_demo(tmp_path):
     paths = pipeline.ensure_inputs(tmp_path / "run", sources=DEMO_SOURCES, offline=True, upto="quoted_sources")
     arts = pd.read_csv(paths.articles_csv, dtype=str, keep_default_na=False)
@@ -333,9 +325,6 @@ def test_ensure_inputs_remakes_what_is_stale(tmp_path):
     assert paths.frames.stat().st_mtime_ns == before
 
 
-needs_demo = pytest.mark.skipif(not (HAVE_STAGES and HAVE_NOTEBOOKS), reason="not every stage module/notebook exists yet")
-
-
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
@@ -345,8 +334,6 @@ def demo(tmp_path_factory):
     """The demo run once (as `make demo` does, into a temporary folder), then again from the first
     notebook that draws a figure, through the command line: every figure is made twice without a
     second collection and extraction."""
-    if not (HAVE_STAGES and HAVE_NOTEBOOKS):
-        pytest.skip("not every stage module/notebook exists yet")
     base = tmp_path_factory.mktemp("demo")
     out, figs = base / "demo", base / "figures-demo"
     committed = _files(FIGURES)
@@ -360,7 +347,6 @@ def demo(tmp_path_factory):
                            reports_before=reports, code=code, committed=committed)
 
 
-@needs_demo
 def test_the_demo_runs_end_to_end_into_its_own_folder(demo):
     names = pipeline.NOTEBOOK_OF.values()
     assert sorted(p.name for p in demo.out.reports.iterdir()) == sorted(
@@ -378,7 +364,6 @@ def test_the_demo_runs_end_to_end_into_its_own_folder(demo):
     assert _files(FIGURES) == demo.committed
 
 
-@needs_demo
 def test_from_a_later_stage_reruns_only_that_stage_and_after(demo):
     assert demo.code == 0
     after = {p.name: p.stat().st_mtime_ns for p in demo.out.reports.iterdir()}
@@ -389,7 +374,6 @@ def test_from_a_later_stage_reruns_only_that_stage_and_after(demo):
     assert manifest["stages_run"] == ["quoted_sources", "framing", "compare"]
 
 
-@needs_demo
 def test_running_the_figures_again_gives_byte_identical_files(demo):
     again = _files(demo.figs)
     assert sorted(again) == sorted(demo.first)
@@ -397,7 +381,6 @@ def test_running_the_figures_again_gives_byte_identical_files(demo):
     assert not changed, f"figure files differ between two runs on the same inputs: {changed}"
 
 
-@needs_demo
 def test_every_demo_figure_is_labelled_marked_synthetic_and_listed(demo):
     from coverage import plots
 
@@ -427,7 +410,6 @@ def test_every_demo_figure_is_labelled_marked_synthetic_and_listed(demo):
     assert sorted(committed) == sorted(index), "figures/demo/ is out of date: run `make demo`"
 
 
-@needs_demo
 def test_the_headline_figures_count_what_notebooks_03_and_04_count(demo):
     def counts(name, category):
         t = pd.read_csv(demo.out.figures / f"{name}.csv")
@@ -446,7 +428,6 @@ def test_the_headline_figures_count_what_notebooks_03_and_04_count(demo):
     assert (over_time["ci_low"] <= over_time["articles"]).all() and (over_time["articles"] <= over_time["ci_high"]).all()
 
 
-@needs_demo
 @test_site.needs_browser
 def test_the_demo_site_shows_every_figure_in_a_headless_browser(demo, tmp_path):
     index = demo.out.out / "site" / "index.html"
@@ -461,7 +442,6 @@ def test_the_demo_site_shows_every_figure_in_a_headless_browser(demo, tmp_path):
     assert "Synthetic demo corpus." in index.read_text()
 
 
-@needs_demo
 def test_the_explorer_runs_on_the_demo_and_its_charts_follow_the_filters(demo):
     from coverage import explore
 

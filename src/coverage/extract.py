@@ -304,6 +304,8 @@ def _is_dateline(line: str, rules: Boilerplate) -> bool:
 
 
 _TABLE_BARS = re.compile(r"^\|\s*|\s*\|$")
+# A list item's bullet as the extractors print it ("- Visit ...", "• Baca juga ...").
+_BULLET = re.compile(r"^[-•*·▪►]\s+")
 # `where: tail` rules look at this many last lines.
 TAIL_LINES = 5
 # How a paragraph ends (a headline usually does not end like this).
@@ -326,6 +328,9 @@ def filter_lines(text: str, lang: str | None = None, rules: Boilerplate | None =
         # A one-cell table prints as "| Baca juga: ... |" (Detik, CNN Indonesia wrap inline
         # links and captions in tables); the rules judge the cell's text.
         line = _TABLE_BARS.sub("", raw_line) or raw_line
+        # A list item is judged without its bullet: chrome inside a list ("- Visit ...'s
+        # homepage for more stories") is chrome all the same.
+        line = _BULLET.sub("", line) or line
         if in_list:
             if len(line) <= rules.headline_max_len and not _SENTENCE_END.search(line):
                 continue
