@@ -122,6 +122,8 @@ def test_account_table_sorts_articles_by_whose_account_they_relay():
     ("Dilansir dari Forbes pada Selasa (5/5/2020), peramban itu ternyata cerewet.", "id", ["Forbes"]),
     ("Berdasarkan laporan dari VPNMentor, data 1,3 juta pengguna bocor.", "id", ["VPNMentor"]),
     ("Dihimpun KompasTekno dari CNet, Kamis (7/5/2020), pembaruan itu sudah tersedia.", "id", ["CNET"]),
+    ("“Data 87 juta orang bocor,” tulis Facebook, sebagaimana dirangkum KompasTekno, Kamis (5/4/2018).", "id",
+     ["KompasTekno"]),
     ("“States are asking questions,” writes Politico’s Cristiano Lima.", "en", ["Politico"]),
     ("Xiaomi refuted the report, APA reports citing Expresscomputer.", "en", ["Express Computer"]),
     ("As the Economic Times of India reports, the government banned the browser.", "en", ["The Economic Times"]),

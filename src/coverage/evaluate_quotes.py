@@ -35,8 +35,10 @@ JSON Lines (UTF-8), one article per line::
   Optional ``outlet``: the publishing outlet; its mentions of itself ("kata X kepada
   KompasTekno" in a KompasTekno article) are then not counted as citations.
   Coding rules followed for data/gold/quotes_demo.jsonl: a quote inside a quote belongs to the
-  outer quote; scare quotes and titles are not quotes; an indirect quote needs at least three
-  words of reported content.
+  outer quote; quoted words inside a reported clause are a direct (partial) quote of its speaker
+  besides the indirect quote of the clause (PARC 3.0, the Gender Gap Tracker); scare quotes,
+  terms and titles are not quotes; an indirect quote needs at least three words of reported
+  content.
 
 Scores
 ------

@@ -24,11 +24,15 @@ How it works, in four passes over the text:
 2. Each quoted span looks for its attribution after the closing mark (“…,” kata Xiaomi;
    “…,” said Gabi Cirlig, a researcher; “…,” ujarnya; “…,” the company said in a statement),
    then before the opening mark (Xiaomi said: “…”; Menurut Xiaomi, “…”), and is kept as a quote
-   when attributed, or when it reads as a full quoted sentence. Not quotes: scare quotes and
-   short fragments inside the writer's own clause (“deeply sorry”, a “privacy catastrophe,”),
-   words in Title Case or after a preposition or article (names and terms), titles after
-   "berjudul"/"titled". A first-person paragraph without marks after "According to TikTok:" or
-   after the same speaker's reported words is a statement set off as a block: a direct quote.
+   when attributed, or when it reads as a full quoted sentence. Quoted words inside the
+   writer's own sentence are a partial (mixed) quote, a direct quote of the speaker whose
+   reported clause holds them or who is named with them (said it was “deeply sorry”, called
+   it a “privacy catastrophe”, Menurut Xiaomi, ... untuk “analisis internal”), as PARC 3.0 and
+   the Gender Gap Tracker code them. Not quotes: quoted words no one in the sentence says
+   (scare quotes), words in Title Case, single-word terms (the ‘incognito’ mode), names after
+   "yaitu"/"dubbed", titles after "berjudul"/"titled". A first-person paragraph without marks
+   after "According to TikTok:" or after the same speaker's reported words is a statement set
+   off as a block: a direct quote.
 3. Sentences without a direct quote are searched for reported speech: "menurut X, ...",
    "..., menurut X", "X mengatakan (bahwa) ...", "..., kata X, ...", "according to X, ...",
    "X said (that) ...", "..., the company said.".
@@ -477,12 +481,14 @@ class _Parser:
         """
         if sp.anaphor is not None or not sp.name:
             return sp
+        if sp.name.lower() in _DAY_MONTH:
+            return Speaker()  # "kepada Media Indonesia, Kamis (9/7)": a date, not a speaker
         role = sp.role if sp.role != sp.name else ""
         if sp.entity:
             ok = len(role.split()) <= 3 or self.book.has_role_noun(role) or self.book.type_of_org(role)
             return sp if ok else Speaker()
-        if len(sp.name.split()) > 5:
-            return Speaker()
+        if len(sp.name.split()) > (5 if sp.is_person else 9):
+            return Speaker()  # organisations have longer names ("India's Ministry of Electronics and IT")
         if role and not (self.book.has_role_noun(role) or self.book.type_of_org(role)):
             toks = role.split()
             if len(toks) > 2 or not all(t[:1].isupper() for t in toks):
@@ -503,6 +509,10 @@ class _Parser:
                     continue
                 return chunk[: t.start()].strip(), chunk[t.start():].strip()
             if j > 0 and (w in self.cb.stop or self._is_cue_word(w)):
+                return chunk[: t.start()].strip(), chunk[t.start():].strip()
+            if j > 0 and self.lang == "id" and re.fullmatch(r"(?:di|ter)[a-z]{4,}(?:nya)?", raw) \
+                    and w not in self.book.title_words:
+                # "singkat Hinsa ditanya oleh awak media": a passive verb ends the speaker
                 return chunk[: t.start()].strip(), chunk[t.start():].strip()
         return chunk.strip(), ""
 
@@ -885,6 +895,25 @@ class _Parser:
             return True
         return len(a.split()) <= 4 and verb.lower() not in self.cb.needs_complement
 
+    def naming_verb(self, head: str) -> Attr | None:
+        """“X called the app a” / “X described it as” / “X menyebut aplikasi itu”: the subject of
+        a verb of calling names the speaker of the quoted words that follow (a partial quote)."""
+        m = None
+        for m in re.finditer(r"\b(" + _alt(_NAMING_VERBS) + r")\b", head, re.IGNORECASE):
+            pass
+        if m is None or m.start() == 0:
+            return None
+        sp = self.subject_phrase(head[: m.start()])
+        if not self.speaker_like(sp) and re.search(r"\b(?:and|dan|serta)\s*$", head[: m.start()]):
+            # "Huawei has described the move as “…” and threatened to “…”": the subject of the
+            # first verb of the coordination, when it is a name
+            sp = self.lead_np(head[: m.start()])
+            if not (sp.entity or len(sp.name.split()) >= 2):
+                sp = Speaker()
+        if not self.speaker_like(sp):
+            return None
+        return Attr(sp, m.group(1).lower(), sp.anaphor is None, False)
+
     def head(self, head: str) -> Attr | None:
         """Attribution before an opening mark, within the same sentence."""
         cb = self.cb
@@ -907,6 +936,13 @@ class _Parser:
             # strict: in "Cirlig said the Xiaomi phones act as “…”" the words after "said" are
             # what he said, not a speaker
             sp = self.after_phrase(m.group(2), strict=True)
+            before = h[:m.start(1)]
+            subject_first = bool(before.strip()) and not re.search(r"[,;:]\s*$", before)
+            if subject_first and (sp.anaphor is not None or (self.lang != "id"
+                                                              and not re.search(r"\b(?:as|so)\s*$", before))):
+                # "The ministry said it “has decided …”": the pronoun after the verb is the
+                # subject of the reported clause; the speaker is the subject before the verb
+                sp = Speaker()
             if self.speaker_like(sp):
                 return Attr(sp, cb.lemma_of(m.group(1)), sp.anaphor is None, True)
         # "Menurut Xiaomi, “…”" / "According to Cirlig, “…”"
@@ -1102,6 +1138,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
     recs: list[_Rec] = []
     extra: list[_Rec] = []
     pending: list[tuple[int, int, Speaker, str, int, int]] = []
+    partials: list[tuple[QSpan, Attr | None]] = []
     accepted: list[QSpan] = []
     prev_end_in_para: dict[int, int] = {}
     for idx, sp in enumerate(spans):
@@ -1131,6 +1168,10 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
                 cut = m.end()
         if cut is not None:
             head_text = head_text[cut:]
+        # the whole sentence before the opening mark, through earlier quotations ("Huawei
+        # described the move as “…” and threatened to “…”")
+        sent_head = text[p.start:sp.open]
+        sent_head = re.split(r"(?<=[.!?…])[”\"’]?\s+(?=[“\"A-Z])", sent_head)[-1]
         prev_end_in_para[p.start] = sp.end
         at_para_start = not text[p.start:sp.open].strip()
         # a previous paragraph ending in a colon introduces this quote
@@ -1200,6 +1241,15 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             # inside a clause name something (an event, a report, a feature)
             keep = False
         prev_word = parser._w(head_text.split()[-1]) if head_text.split() else ""
+        # a quotation that may still be a partial quote (the speaker's words inside the writer's
+        # sentence) once we know whether the sentence attributes them to anyone; titles, names,
+        # words in Title Case and single-word terms never are
+        partial_ok = (sp.close is not None and not title and mid_clause and not _title_case(content)
+                      and not (nwords == 1 and not _word_quoted(head_text, text[sp.end:sp.end + 20], content, cb)
+                               and parser.naming_verb(sent_head) is None)
+                      and not (prev_word in _NP_OPENERS and content[:1].isupper()
+                               and parser.naming_verb(sent_head) is None)
+                      and prev_word not in _NAME_MARKERS)
         if keep and mid_clause and t_attr is None and prev_word in _NP_OPENERS:
             # the list of “Communist Chinese military companies ...”, sent to “remote servers in
             # ...”, act as “a backdoor”: a quotation after a preposition or determiner is a term
@@ -1216,6 +1266,10 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             # the sentence, if it reports speech, is an indirect quote
             keep = False
         if not keep:
+            if partial_ok:
+                if attr is None:
+                    attr = parser.naming_verb(sent_head)
+                partials.append((sp, attr))
             continue
         if attr is None:
             # a quote that goes on after an attributed one in the same paragraph shares its cue
@@ -1257,6 +1311,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
                     s = dl.end()  # "SINGAPORE (GPW) - ", "Jakarta (KBN) - " is not a subject
             recs += _indirect(text, s, e, parser)
 
+    recs += _partial_quotes(text, partials, recs)
     recs.sort(key=lambda r: (r.start, r.end))
     tracker = SpeakerTracker(book, cb.lang)
     quoted = [(s.open, s.end) for s in accepted]
@@ -1281,8 +1336,136 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             "quote": r.quote, "speaker": sp.name, "speaker_type": typ if sp.name else "other",
             "role": sp.role, "cue": r.cue, "kind": r.kind, "start": r.start, "end": r.end,
         })
+    _type_from_introduction(text, out, book, quoted, cb.lang)
     return out
 
+
+_CAP_TOKEN = r"[A-Z][\w'’.-]*"
+
+
+def _type_from_introduction(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]],
+                            lang: str) -> None:
+    """Type speakers left as "other" from how the article introduced them.
+
+    A speaker quoted by a short or single name ("kata Rudiantara", "ujar Henri") is often
+    introduced once with a title that the quote does not repeat: "Menteri Komunikasi dan
+    Informatika (Menkominfo) Rudiantara telah bertemu ...", "Staf Ahli Menteri ..., Henri
+    Subiakto". The role words right before the first mention of the name in the narrative
+    type the speaker (rule 3 of the speakers codebook); a Twitter handle is a user.
+    """
+    cache: dict[str, str | None] = {}
+    for r in recs:
+        name = r["speaker"]
+        if r["speaker_type"] != "other" or not name:
+            continue
+        if name not in cache:
+            cache[name] = _introduced_type(text, name, book, quoted, lang)
+        if cache[name]:
+            r["speaker_type"] = cache[name]
+
+
+def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]], lang: str) -> str | None:
+    if name.startswith("@"):
+        return "user"  # "@gumi***", "@underthebreach": an account holder
+    if book.lookup(name) is not None:
+        return None
+    rx = re.compile(rf"(?<![\w@]){re.escape(name)}(?![\w])")
+    for m in rx.finditer(text):
+        if any(a <= m.start() < b for a, b in quoted):
+            continue
+        # the sentence so far, without parenthesised abbreviations: "(Menkominfo)"
+        line_start = max(text.rfind("\n", 0, m.start()) + 1, 0)
+        head = text[line_start:m.start()]
+        head = re.split(r"[.!?“”\"]\s", head)[-1]
+        head = re.sub(r"\([^)]{0,40}\)", " ", head)
+        # the capitalised words of a longer form of the name belong to it, not to the role
+        words = head.split()
+        while words and re.fullmatch(_CAP_TOKEN, words[-1]) and words[-1].lower() not in book.title_words \
+                and not book.role_nouns_in(words[-1]):
+            words.pop()
+        words = words[-8:]
+        tail = " ".join(words).strip(" ,")
+        typ = book.type_from_role(tail, lang) if words else None
+        if typ and typ != "other":
+            return typ
+        # or the apposition right after it: "Oliver Dowden, the UK's Digital Secretary, ..."
+        app = re.match(r"(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*([^,.;:“”\"]{3,80})", text[m.end():])
+        if app and book.has_role_noun(app.group(1)):
+            typ = book.type_from_role(app.group(1), lang)
+            if typ and typ != "other":
+                return typ
+    return None
+
+
+def _word_quoted(head: str, after: str, content: str, cb: CueBook) -> bool:
+    """Is a one-word quotation the speaker's word (said it was “disappointed”, called the
+    research “incorrect.”) rather than a term (the ‘incognito’ mode, switched ‘on’ in the
+    settings, berstatus ‘dugaan’)? It must follow a copula, or close its clause, and not follow
+    a determiner, preposition, possessive or a naming word."""
+    words = head.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(",;:()")
+    if (last in _TERM_MARKERS or last in _NAME_MARKERS or last.endswith(("'s", "’s", "s'", "s’"))
+            or last in {w.lower() for w in cb.title_markers}):
+        return False
+    nxt = (after.split() or [""])[0].lower()
+    closes = bool(re.match(r"[.,;!?]", content[-1:] + after.lstrip()[:1]))
+    if last in _NP_OPENERS:
+        # "address the “confusion” and ...": a noun of the speaker's; "the ‘incognito’ mode": a
+        # word modifying the noun after it is a term
+        return closes or nxt in _COORDINATORS
+    return last in _COPULAS or closes
+
+
+def _partial_quotes(text: str, partials: list[tuple[QSpan, Attr | None]], recs: list[_Rec]) -> list[_Rec]:
+    """Partial (mixed) quotes: quoted words inside the writer's sentence that reproduce a speaker.
+
+    Following PARC 3.0 and the Gender Gap Tracker, The company said it was “deeply sorry” holds
+    a direct quote (“deeply sorry”) besides the indirect one (it was deeply sorry): the marks
+    show the speaker's own words. The speaker is the attribution found next to the quotation
+    (Terming the claims “incorrect,” Jain said ...), else that of the reported clause the
+    quotation sits in. Quoted words in a sentence that attributes them to nobody are scare
+    quotes or terms and give nothing.
+    """
+    out: list[_Rec] = []
+    clauses = [r for r in recs if r.kind == "indirect"]
+    for sp, attr in partials:
+        if attr is not None:
+            speaker, cue, pos = attr.speaker, attr.cue, sp.cs
+        else:
+            host = [r for r in clauses if r.start <= sp.cs and sp.ce <= r.end + 1]
+            if not host:
+                continue
+            r = min(host, key=lambda r: r.end - r.start)
+            speaker, cue, pos = r.speaker, r.cue, r.pos
+        out.append(_Rec(sp.cs, sp.ce, "direct", _clean_quote(text[sp.cs:sp.ce]), cue, speaker, pos))
+    return out
+
+
+# words after which a quoted single word is a label or term, not a quotation
+_TERM_MARKERS = {"so-called", "dubbed", "term", "termed", "word", "label", "labelled", "labeled", "status", "mode",
+                 "berstatus", "label", "istilah", "disebut", "dijuluki", "bernama", "kata", "sebutan", "status"}
+
+# verbs of calling whose subject speaks the quoted words after them (partial quotes only)
+_NAMING_VERBS = ["called", "calls", "call", "described", "describes", "termed", "terms", "branded", "brands",
+                 "labelled", "labeled", "slammed", "threatened", "threatens", "warned", "warns", "vowed", "vows",
+                 "pledged", "pledges", "promised", "promises", "criticizing", "criticising", "criticized",
+                 "criticised", "menyebutnya", "menjuluki"]
+# words after which a quotation is a name or a term, whatever its length ("tim khusus yaitu
+# ‘emergency response team’", "a feature dubbed ‘Clear History’")
+_NAME_MARKERS = {"yaitu", "yakni", "namely", "dubbed", "named", "so-called", "bertajuk", "bernama", "berjudul",
+                 "disebut", "dijuluki", "istilah", "titled", "entitled"}
+
+_DAY_MONTH = {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "monday", "tuesday", "wednesday",
+              "thursday", "friday", "saturday", "sunday", "januari", "februari", "maret", "april", "mei", "juni",
+              "juli", "agustus", "september", "oktober", "november", "desember", "january", "february", "march",
+              "may", "june", "july", "august", "october", "december", "today", "yesterday", "kemarin"}
+
+_COORDINATORS = {"and", "or", "dan", "atau", "serta"}
+
+_COPULAS = {"is", "was", "are", "were", "be", "been", "being", "remain", "remains", "seemed", "seems", "became",
+            "adalah", "merupakan", "sangat", "amat", "begitu", "terlalu"}
 
 _NEGATION = {"not", "never", "n't", "tidak", "belum", "tak", "bukan", "enggan", "didn't", "hasn't", "haven't", "won't"}
 _NON_SUBJECT_BEFORE = {"the", "a", "an", "as", "is", "was", "be", "been", "being", "were", "are", "to", "untuk",

@@ -106,7 +106,11 @@ class SpeakerBook:
             e = Entity(name, typ, str(ent.get("kind", "organisation")))
             self.entities.append(e)
             for a in [name, *(ent.get("aliases") or [])]:
-                self._alias[str(a).lower()] = e
+                if ent.get("case_sensitive"):
+                    # names that are also ordinary words (Signal, Grab) match only as written
+                    self._alias_cs[str(a)] = e
+                else:
+                    self._alias[str(a).lower()] = e
         self.outlets: list[Entity] = []
         for i, out in enumerate(md.get("outlets") or []):
             if not isinstance(out, dict) or "name" not in out:
@@ -345,6 +349,7 @@ class SpeakerBook:
         ``other``; callers treat that as "no speaker here".
         """
         phrase = " ".join(_PAREN.sub("", phrase).split()).strip(" ,.:;—–-")
+        phrase = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", phrase)  # "Johnny G.Plate"
         apposition = _PAREN.sub("", apposition)
         if not phrase:
             return Speaker()
@@ -364,6 +369,26 @@ class SpeakerBook:
         if whole_ent is not None and not apposition:
             return Speaker(whole_ent.name, whole_ent.type, "", whole_ent.kind == "person", entity=True)
         role, name, ent = self.split_role_name(phrase)
+        if ent is None and name and role.split() and role.split()[-1].lower() in _JOINERS \
+                and self.type_of_org(role):
+            # "India's Ministry of Electronics and IT", "Ministry of Electronics": the capitalised
+            # words after "of"/"and" complete an organisation's name; they are not a person
+            whole = self.strip_determiners(phrase)
+            return Speaker(whole, self.type_of_org(role) or "other", "", False)
+        orgs = [e for _, _, e in self.find(phrase) if e.kind != "person"]
+        if orgs and name.strip(" .").lower() in _PLACE_WORDS:
+            # "Huawei UK", "a spokesman for TikTok India": the country is the branch, not a name
+            org = orgs[-1]
+            kept = self.strip_determiners(re.sub(rf"\s*\b{re.escape(name.strip())}\W*$", "", phrase))
+            return Speaker(org.name, org.type, "" if kept.lower() == org.name.lower() else kept, False, entity=True)
+        if ent is not None and ent.kind == "person":
+            # "Menkominfo Rudiantara": an office that the gazetteer lists as an alias of its
+            # holder at the time of the story, followed by another holder's name
+            hits = [(a, b) for a, b, e in self.find(phrase) if e is ent]
+            rest = phrase[hits[-1][1]:].strip(" ,") if hits else ""
+            if rest and self.looks_like_name(rest) and self.lookup(rest) is None and not self.find(rest) \
+                    and rest.split()[0].lower() not in self.title_words:
+                return Speaker(rest, ent.type, phrase[:hits[-1][1]].strip(), True)
         app = " ".join(apposition.split()).strip(" ,.")
         if app:
             a_role, a_name, a_ent = self.split_role_name(app)
@@ -430,10 +455,55 @@ def load_book(speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML) 
     return SpeakerBook(Path(speakers_path), Path(media_path))
 
 
+_JOINERS = {"of", "and", "for", "on", "&", "dan", "untuk", "serta"}
+
+_PLACE_WORDS = {"uk", "us", "u.s", "usa", "india", "indonesia", "china", "singapore", "malaysia", "europe", "eu",
+                "asia", "global", "japan", "korea", "australia", "canada", "philippines", "vietnam", "thailand"}
+
+
 @dataclass
 class _Mention:
     pos: int
     speaker: Speaker
+    subject: bool = False  # opens its sentence ("Now, Apple is hitting back.")
+
+
+_SENTENCE_OPENERS = {"now", "but", "and", "however", "meanwhile", "still", "yet", "later", "then", "so", "also",
+                     "namun", "tetapi", "sementara", "sementara itu", "kini", "lalu", "kemudian", "selain itu",
+                     "di sisi lain", "adapun", "pihak", "in response", "in a statement", "menanggapi hal itu"}
+
+
+_AGENT_BEFORE = re.compile(r"\b(?:oleh|by|disampaikan|diungkapkan|dikatakan|dijelaskan|menurut|according to|kata|ujar|"
+                           r"said|says|told|explained|added|wrote|tulis|ungkap|jelas|tutur)\b[^,.;:!?]{0,80}$",
+                           re.IGNORECASE)
+
+
+def _agentive(text: str, pos: int) -> bool:
+    """Is the person mentioned at ``pos`` an agent of the narrative (the subject of its sentence,
+    or named after "oleh"/"by"/a reporting verb) rather than an object ("data pribadi Presiden
+    Joko Widodo")? Only agents are antecedents of a later "ia", "dia", "he", "she"."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    before = text[start:pos]
+    if _opens_sentence(text, pos) or _AGENT_BEFORE.search(before):
+        return True
+    # a role introduction opening the sentence: "Juru Bicara Presiden Fadjroel Rahman, merespons",
+    # "Security researcher Andrew Tierney, who ...": a few words, none of them a verb
+    words = before.split()
+    return len(words) <= 8 and not any(re.fullmatch(r"(?:me|ber|di|ter)[a-z]{3,}|[a-z]+(?:ed|ing|s)", w)
+                                        and w not in _ROLE_WORD_EXCEPTIONS for w in words)
+
+
+# lower-case words of role phrases that look like verbs by their endings
+_ROLE_WORD_EXCEPTIONS = {"analysis", "affairs", "relations", "communications", "products", "services", "news",
+                         "business", "systems", "sales", "operations", "rights", "things", "marketing",
+                         "engineering", "computing", "consulting", "publishing", "advertising", "banking"}
+
+
+def _opens_sentence(text: str, pos: int) -> bool:
+    """Is the mention at ``pos`` the subject that opens its sentence (after an opener word)?"""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    before = text[start:pos].strip().rstrip(",").strip().lower()
+    return not before or before in _SENTENCE_OPENERS
 
 
 @dataclass
@@ -498,7 +568,11 @@ class SpeakerTracker:
                     break
                 run = self._name_run(toks[i:])
                 j = i + len(run)
-                org_after = j < len(toks) and any(a <= spans[j].start() < b for a, b in orgs)
+                # "Direktur Tindak Pidana Siber Bareskrim": capitalised words running on into an
+                # organisation's name are that name, not a person's
+                org_after = j < len(toks) and (any(a <= spans[j].start() < b for a, b in orgs)
+                                               or (bool(run) and toks[j][:1].isupper()
+                                                   and not toks[j - 1].endswith((",", ".", ";", ":"))))
                 if org_after or len(run) < 2:
                     i = max(j, i + 1)
                     continue
@@ -531,7 +605,7 @@ class SpeakerTracker:
             if inside(s):
                 continue
             sp = Speaker(ent.name, ent.type, "", ent.kind == "person", entity=True)
-            self.mentions.append(_Mention(s, sp))
+            self.mentions.append(_Mention(s, sp, _agentive(text, s) if ent.kind == "person" else _opens_sentence(text, s)))
             if ent.kind == "person":
                 self.registry.setdefault(ent.name, sp)  # "Pratama" later means Pratama Persadha
         # "peneliti keamanan siber Budi Santoso", "Kepala ... Kominfo, Hendra Saputra"
@@ -545,7 +619,7 @@ class SpeakerTracker:
             if self.book.lookup(name) is not None:
                 continue
             t = self.book.type_from_role(role, self.lang) or "other"
-            self.register(Speaker(name, t, self.book.strip_determiners(role), not _INTERCAPPED.fullmatch(name)), s)
+            self.register(Speaker(name, t, self.book.strip_determiners(role), not _INTERCAPPED.fullmatch(name)), s, text)
         # "Budi Santoso, peneliti dari ...", "Jenna Park, a nurse in Houston who ..."
         for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+([^,.;]{3,90}?)[,.]", text):
             if inside(m.start()):
@@ -564,7 +638,7 @@ class SpeakerTracker:
             if any(t.lower() in self.book.title_words for t in toks):
                 continue
             t = self.book.type_from_role(app) or "other"
-            self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start() + m.group(0).find(name))
+            self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start() + m.group(0).find(name), text)
 
     _openers = {"but", "and", "however", "meanwhile", "namun", "tetapi", "sementara", "dan", "lalu", "kemudian",
                 "so", "yet", "still", "also", "then", "now", "when", "after", "while", "as", "ketika", "saat",
@@ -585,13 +659,13 @@ class SpeakerTracker:
                     if inside(m.start()) or (m.start(), sp.name) in seen:
                         continue
                     seen.add((m.start(), sp.name))
-                    self.mentions.append(_Mention(m.start(), sp))
+                    self.mentions.append(_Mention(m.start(), sp, _agentive(text, m.start())))
 
-    def register(self, sp: Speaker, pos: int) -> None:
+    def register(self, sp: Speaker, pos: int, text: str = "") -> None:
         """Remember a full name introduced with a role, for later surname-only mentions."""
         if sp.name not in self.registry:
             self.registry[sp.name] = sp
-        self.mentions.append(_Mention(pos, sp))
+        self.mentions.append(_Mention(pos, sp, _agentive(text, pos) if text else True))
 
     def _from_registry(self, name: str) -> Speaker | None:
         if name in self.registry:
@@ -610,7 +684,7 @@ class SpeakerTracker:
             hist = [m for m in self.history if m.pos <= pos]
             ment = [m for m in self.mentions if m.pos <= pos]
             if kind == "person":
-                pool = [m for m in hist + ment if m.speaker.is_person] or hist
+                pool = [m for m in hist + ment if m.speaker.is_person and (m.subject or m in hist)] or hist
                 want = self._role_type(sp.role)
                 if want is not None:
                     # "kata Dirjen Aptika ini": the last person of that kind (an official), not
@@ -625,10 +699,14 @@ class SpeakerTracker:
                 # the last speaker, or a person introduced since ("Peneliti lain, Andrew
                 # Tierney, menemukan ... “…,” katanya"); before anyone has spoken, the last
                 # non-media name ("Xiaomi menanggapi laporan Forbes. “…,” katanya")
-                pool = hist + [m for m in ment if m.speaker.is_person] \
+                pool = hist + [m for m in ment if m.speaker.is_person and m.subject] \
                     or [m for m in ment if m.speaker.type != "media"] or ment
             else:
-                pool = [m for m in hist if m.speaker.type == kind] or [m for m in ment if m.speaker.type == kind]
+                # "the company" is the last company that spoke or that opened a sentence as its
+                # subject ("Now, Apple is hitting back. ... the company said"), not one named
+                # in passing as an object
+                pool = [m for m in hist + [m for m in ment if m.subject] if m.speaker.type == kind] \
+                    or [m for m in ment if m.speaker.type == kind]
             if kind == "company" and not pool:
                 # a description before any name ("The company, India's top-selling brand, says"
                 # in a standfirst): the first company the article names
