@@ -150,3 +150,29 @@ def test_dates_after_a_citation_cue_are_not_outlets():
     text = "“Kami kecewa,” kata Xiaomi dalam keterangan di blog resmi, dikutip Sabtu 2 Mei 2020."
     assert cited_media(text, "id") == []
     assert cited_media("“Lembaga itu harus mandiri,” jelas Wahyudi kepada VOA, Minggu (21/8).", "id") == ["VOA"]
+
+
+# --- round 4: wire bylines, descriptors before an outlet, "a X report" ------------------------
+
+
+@pytest.mark.parametrize("text,lang,outlets", [
+    ("AFP\nPublished: 07 Apr 2021\nThe social network said the data was old.", "en", ["AFP"]),
+    ("Layanan imigrasi sudah pulih kembali pada Sabtu. ANTARA", "id", ["Antara"]),
+    ("According to the website Bleeping Computer, which analysed a sample, every row had a phone number.", "en",
+     ["BleepingComputer"]),
+    ("The firm issued a statement following a Business Insider report about the exposed database.", "en",
+     ["Business Insider"]),
+    ("She told the summit there were lessons for everyone, according to the AFR.", "en", ["Australian Financial Review"]),
+])
+def test_round4_citation_shapes(text, lang, outlets):
+    assert cited_media(text, lang) == outlets
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("Xiaomi denied a Forbes report about its browsers.", "en"),           # disputed, not relayed
+    ("Kata dia pada Selasa. BSI", "id"),                                     # a closing capital word that is no outlet
+    ("AFP\nPublished: 07 Apr 2021\nThe agency said the data was old.", "en"),  # the publisher's own byline
+])
+def test_round4_not_citations(text, lang):
+    outlet = "AFP" if "agency" in text else None
+    assert cited_media(text, lang, outlet=outlet) == []

@@ -194,3 +194,14 @@ def test_cited_outlets_are_compared_loosely(tmp_path):
     scores = evaluate_quotes(write_gold(tmp_path / "gold.jsonl", [art]))
     row = value(scores, "id", "cited_f1", "outlet")
     assert (row["k"], row["n"]) == (4, 4)
+
+
+def test_speaker_names_agree_through_initials_and_one_letter_spellings():
+    # "Gunawan A. Hartoyo" in one paragraph, "Gunawan Arief Hartoyo" in the gold file; writers
+    # misspell names by a letter ("Fakrullah" / "Fakrulloh", "Hery" / "Herry")
+    assert same_speaker("Gunawan Arief Hartoyo", "Gunawan A. Hartoyo")
+    assert same_speaker("Zudan Arif Fakrulloh", "Zudan Arif Fakrullah")
+    assert same_speaker("Herry Gunardi", "Hery")
+    # but different people stay different
+    assert not same_speaker("Andi Wirawan", "Andi Pratama")
+    assert not same_speaker("Rina", "Rani Putri")

@@ -147,6 +147,14 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         credit = bool(credit_rx.match(line))
         if p.skip and not credit:
             continue
+        # a wire byline or credit standing alone ("AFP", "Reuters"), or a closing wire credit in
+        # capitals after the last sentence ("... sudah pulih. ANTARA"): the copy is the agency's
+        m = re.fullmatch(r"\s*(?:[-—–]\s*)?(" + _NAME + r")\s*", line) or re.search(r"[.!?”\"]\s+([A-Z]{3,})\s*$", line)
+        if m and canonical_outlet(_clean_name(m.group(1))) and (m.re.pattern.startswith(r"\s*") or m.group(1).isupper()):
+            name = _clean_name(m.group(1))
+            s = p.start + m.start(1)
+            add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+            continue
         # a closing credit that is nothing but "(Outlet)"
         m = re.fullmatch(r"\(\s*(" + _NAME + r")\s*\)", line)
         if m:

@@ -877,7 +877,12 @@ class _Parser:
         if m and m.start() > 0:
             subj = t[: m.start()]
             after = t[m.end():]
-            if len(subj.split()) <= 10 and not re.search(r"[.!?;]", subj) and self._closes_clause(m.group(0), after):
+            # "Alon Gal, chief technology officer at the Hudson Rock cybercrime intelligence firm,
+            # said Saturday": the apposition between commas does not count against the subject
+            core = re.sub(r",[^,]{1,120},\s*$", "", subj)
+            short = len(core.split()) <= 3 and m.group(0).lower() in _PLAIN_SAY
+            if len(core.split()) <= 10 and not re.search(r"[.!?;]", subj) \
+                    and (self._closes_clause(m.group(0), after) or short):
                 sp = self.subject_phrase(subj)
                 if self.speaker_like(sp):
                     return Attr(sp, cb.lemma_of(m.group(0)), sp.anaphor is None)
@@ -985,6 +990,11 @@ class _Parser:
             if sp.name and (sp.entity or sp.is_person):
                 return Attr(sp, "", True, True)
         return None
+
+
+# plain verbs of saying: after a closing mark, "she said" attributes the quote whatever follows
+# ("…,' she said less than a year into the job.")
+_PLAIN_SAY = {"said", "says", "say", "told", "tells", "added", "adds", "wrote", "writes", "explained", "stated"}
 
 
 # --- the extractor --------------------------------------------------------------------------
@@ -1096,7 +1106,8 @@ def _sentence_end(text: str, start: int, limit: int, quoted: list[tuple[int, int
 def _title_case(content: str) -> bool:
     """A quoted name in Title Case ("Penggunaan eHAC Melalui Peduli Lindungi"), not a sentence."""
     toks = [t for t in re.findall(r"[^\s]+", content) if t[:1].isalpha()]
-    if len(toks) < 2 or re.search(r"[.!?,;:]", content):
+    rest = re.sub(r"\b\d+(?:\.\d+)*\b", "", content)  # "LockBit 3.0": a version number is part of a name
+    if len(toks) < 1 or (len(toks) < 2 and not re.search(r"\d", content)) or re.search(r"[.!?,;:]", rest):
         return False
     small = {"of", "the", "and", "in", "on", "for", "to", "a", "an", "di", "dan", "ke", "dari", "untuk", "yang"}
     return all(t[:1].isupper() or t.lower() in small for t in toks)
@@ -1208,8 +1219,8 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         sentence_like = bool(re.search(r"[.!?…]$", content.rstrip("”’\"' "))) or sp.paras > 1
         after_stop = not head_text.strip()
 
-        if t_attr is not None and h_attr is not None and h_attr.named and t_attr.cue == cb.according_lemma \
-                and t_attr.speaker.type == "media":
+        if t_attr is not None and h_attr is not None and (h_attr.named or h_attr.cue) \
+                and t_attr.cue == cb.according_lemma and t_attr.speaker.type == "media":
             # “…”, according to Forbes -- after "Cirlig said the behaviour was": Cirlig speaks
             t_attr = None
         attr: Attr | None = None
@@ -1265,6 +1276,12 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             # a few quoted words inside the writer's own clause are a partial (or scare) quote;
             # the sentence, if it reports speech, is an indirect quote
             keep = False
+        if not keep and not partial_ok and _hosted_word(text, sp, head_text, content, prev_word, mid_clause, title, cb):
+            # hackers “scraped” personal data, she felt ‘terrible’, a ‘sophisticated’ breach: one
+            # quoted word inside a reported clause is the speaker's word; it counts only where a
+            # reported clause holds it (no naming verb or nearby attribution is trusted here)
+            partials.append((sp, None))
+            continue
         if not keep:
             if partial_ok:
                 if attr is None:
@@ -1311,7 +1328,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
                     s = dl.end()  # "SINGAPORE (GPW) - ", "Jakarta (KBN) - " is not a subject
             recs += _indirect(text, s, e, parser)
 
-    recs += _partial_quotes(text, partials, recs)
+    recs += _partial_quotes(text, partials, recs, parser)
     recs.sort(key=lambda r: (r.start, r.end))
     tracker = SpeakerTracker(book, cb.lang)
     quoted = [(s.open, s.end) for s in accepted]
@@ -1336,8 +1353,134 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             "quote": r.quote, "speaker": sp.name, "speaker_type": typ if sp.name else "other",
             "role": sp.role, "cue": r.cue, "kind": r.kind, "start": r.start, "end": r.end,
         })
+    _office_holder(text, out, book, tracker)
+    _company_from_context(text, out, book, quoted)
     _type_from_introduction(text, out, book, quoted, cb.lang)
+    _type_from_context(text, out, book, quoted)
     return out
+
+
+def _office_holder(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker) -> None:
+    """An office the gazetteer lists as an alias of its holder at the time of the study
+    ("Menkominfo" = Johnny G. Plate) means the holder the article names when it never names
+    the listed one ("Menteri Komunikasi dan Informatika (Menkominfo) Budi Arie Setiadi ...
+    Menkominfo kemudian meluruskan ...")."""
+    low = text.lower()
+    office = re.compile(r"(?i)\b(?:menteri|menko\w*|minister|secretary)\b[^.\n]{0,60}$")
+    holders = [sp for sp in tracker.registry.values() if sp.is_person and not sp.entity and sp.type == "government"
+               and office.search((sp.role or "") + " ")]
+    for a, b, e in book.find(text):
+        # a listed person introduced with a minister's title ("Menkominfo Budi Arie Setiadi")
+        if e.kind == "person" and e.type == "government" and office.search(text[max(0, a - 70):a]) \
+                and not book.has_role_noun(text[a:b]):
+            holders.append(Speaker(e.name, e.type, "", True, entity=True))
+    for r in recs:
+        ent = book.lookup(r["speaker"]) if r["speaker"] else None
+        if ent is None or ent.kind != "person" or ent.type != "government":
+            continue
+        # the text must name the office as the gazetteer's alias ("Menkominfo") and never the
+        # listed holder by any name of his
+        forms = [low[a:b] for a, b, e in book.find(text) if e is ent]
+        if not forms or any(not book.has_role_noun(f) for f in forms):
+            continue
+        surname = ent.name.replace(".", "").split()[-1].lower()
+        if re.search(rf"\b{re.escape(surname)}\b", low.replace(".", "")):
+            continue  # the listed holder is named: the office is his
+        names = {h.name for h in holders} - {ent.name}
+        holders = [h for h in holders if h.name in names]
+        if len(names) == 1:
+            h = holders[0]
+            r["speaker"], r["speaker_type"], r["role"] = h.name, h.type, r["role"] or h.role
+
+
+def _company_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]]) -> None:
+    """An unlisted one- or two-word organisation the article gives a CEO, a boss, customers or
+    shareholders ("Optus CEO Kelly Bayer Rosmarin", "Medibank's customers") is a company, before
+    any weaker clue (a role noun that happens to precede its first mention) types it."""
+    for r in recs:
+        name = r["speaker"]
+        if not name or r["speaker_type"] not in ("other", "user", "government") or book.lookup(name) is not None:
+            continue
+        if len(name.split()) > 2 or not name[:1].isupper() or r["role"]:
+            continue
+        rx = re.compile(rf"(?<![\w@]){re.escape(name)}{_COMPANY_CONTEXT}")
+        if any(not any(a <= m.start() < b for a, b in quoted) for m in rx.finditer(text)):
+            r["speaker_type"] = "company"
+
+
+_ORG_STOPWORDS = {"of", "and", "for", "the", "on", "dan", "untuk", "&"}
+# what an article says of a firm and of nothing else: "Optus CEO", "Medibank's customers"
+_COMPANY_CONTEXT = (r"(?:'s|’s)?\s+(?:CEO|chief executive|chief \w+ officer|boss|spokes(?:man|woman|person)|"
+                    r"customers|shareholders|shares|subscribers|board|chairman|managing director|Ltd|Inc|Pty|Group)\b")
+
+
+def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]]) -> None:
+    """Type organisations still left as "other" from what the article says of them.
+
+    An acronym spelled out in the article ("the National Privacy Commission ... The NPC said")
+    takes the name and type of its long form (gazetteer or organisation patterns: Commission,
+    Kementerian, University ...); an unlisted name the article gives a CEO, a boss, customers or
+    shareholders ("Optus CEO Kelly Bayer Rosmarin", "Medibank's customers") is a company.
+    """
+    narrative = lambda m: not any(a <= m.start() < b for a, b in quoted)  # noqa: E731
+    for r in recs:
+        name = r["speaker"]
+        if r["speaker_type"] != "other" or not name or book.lookup(name) is not None:
+            continue
+        if re.fullmatch(r"[A-Z]{2,6}", name):
+            long_form = _expand_acronym(text, name)
+            if long_form:
+                typ = book.type_of_org(long_form)
+                if typ:
+                    r["speaker"], r["speaker_type"] = long_form, typ
+                    continue
+        if len(name.split()) <= 3 and name[:1].isupper():
+            rx = re.compile(rf"(?<![\w@]){re.escape(name)}{_COMPANY_CONTEXT}")
+            if any(narrative(m) for m in rx.finditer(text)):
+                r["speaker_type"] = "company"
+                continue
+            typ = _role_before_first_mention(text, name, book, quoted)
+            if typ:
+                r["speaker_type"] = typ
+
+
+def _role_before_first_mention(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]]) -> str | None:
+    """The type of the role that the sentence before a person's first mention names when the
+    person is introduced by a role alone ("... the culture secretary has said. Oliver Dowden said
+    ..."; "its founder and chief executive told MLex. “…,” Hoan Ton-That said"), else None.
+    Only a sentence whose role nouns all agree on one type counts."""
+    first = next((m for m in re.finditer(rf"(?<![\w@]){re.escape(name)}(?!\w)", text)
+                  if not any(a <= m.start() < b for a, b in quoted)), None)
+    if first is None:
+        return None
+    start = max(text.rfind(c, 0, first.start()) for c in ".!?\n")
+    prev = text[max(0, start - 300):start + 1]
+    prev = re.split(r"(?<=[.!?])[”\"’]?\s+|\n", prev.rstrip())[-1] if prev.strip() else ""
+    prev = re.sub(r"[“\"][^”\"]*[”\"]", " ", prev)  # not the words of a quotation
+    nouns = book.role_nouns_in(prev)
+    types = {book.type_from_role(n[2]) for n in nouns} - {None, "other", "user"}
+    return types.pop() if len(types) == 1 else None
+
+
+def _expand_acronym(text: str, acronym: str) -> str | None:
+    """The capitalised phrase whose initials spell ``acronym`` ("National Privacy Commission"
+    for NPC), skipping of/and/for/the, or None."""
+    n = len(acronym)
+    rx = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|on|dan|untuk|&|[A-Z][\w'’-]*))*")
+    for m in rx.finditer(text):
+        words = m.group(0).split()
+        for i in range(len(words)):
+            caps = []
+            for j in range(i, len(words)):
+                w = words[j]
+                if w.lower() in _ORG_STOPWORDS:
+                    continue
+                caps.append(w[0])
+                if len(caps) == n:
+                    if "".join(caps) == acronym and words[i][0] == acronym[0] and j > i:
+                        return " ".join(words[i:j + 1])
+                    break
+    return None
 
 
 _CAP_TOKEN = r"[A-Z][\w'’.-]*"
@@ -1386,6 +1529,8 @@ def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple
         words = words[-8:]
         tail = " ".join(words).strip(" ,")
         typ = book.type_from_role(tail, lang) if words else None
+        if typ == "media" and not any(n[3] == "media" for n in book.role_nouns_in(tail)):
+            typ = None  # "Dilansir dari Antara, Lolly ...": the outlet cited, not her employer
         if typ and typ != "other":
             return typ
         # or the apposition right after it: "Oliver Dowden, the UK's Digital Secretary, ..."
@@ -1418,7 +1563,68 @@ def _word_quoted(head: str, after: str, content: str, cb: CueBook) -> bool:
     return last in _COPULAS or closes
 
 
-def _partial_quotes(text: str, partials: list[tuple[QSpan, Attr | None]], recs: list[_Rec]) -> list[_Rec]:
+# nouns after which a quoted word is a label of a thing ("the ‘incognito’ mode"), not a quotation
+_LABEL_NOUNS = {"mode", "modes", "feature", "features", "button", "buttons", "setting", "settings", "tab", "option",
+                "options", "label", "status", "function", "menu", "version", "icon", "toggle", "switch", "folder",
+                "category", "account", "filter", "page", "section", "list", "tag", "badge", "app", "fitur", "tombol",
+                "menu", "opsi", "mode", "pengaturan", "label", "status", "versi", "aplikasi", "folder", "kategori",
+                "search", "searches", "browsing", "window", "windows", "site", "sites", "content", "video", "videos"}
+
+
+def _hosted_word(text: str, sp: "QSpan", head: str, content: str, prev_word: str, mid_clause: bool, title: bool,
+                 cb: CueBook) -> bool:
+    """Is a single quoted word inside a running clause a candidate partial quote (to be kept
+    only if a reported clause holds it)? Lower-case words of four letters or more, not after a
+    term or name marker, not labelling the noun after them."""
+    if sp.close is None or title or not mid_clause:
+        return False
+    word = content.strip(" .,;:!?")
+    if not re.fullmatch(r"[a-z][a-z'’-]{3,}", word):
+        return False
+    if prev_word in _TERM_MARKERS or prev_word in _NAME_MARKERS or prev_word.lower() in {w.lower() for w in cb.title_markers}:
+        return False
+    if re.search(r"(?:['’]s|s['’])\s*$", head):
+        return False  # "the phone’s “metadata”": a thing's attribute, a term
+    line_end = text.find("\n", sp.end)
+    line = text[text.rfind("\n", 0, sp.open) + 1:len(text) if line_end < 0 else line_end].rstrip()
+    if not re.search(r"[.!?”\"’')]$", line):
+        return False  # a headline ("Xiaomi says it will let users turn off ‘incognito’ data collection")
+    nxt = (re.findall(r"[\w-]+", text[sp.end:sp.end + 30]) or [""])[0].lower()
+    return nxt not in _LABEL_NOUNS
+
+
+# a quotation this long inside a sentence that reports speech is the speaker's words even when no
+# rule reads the attribution ("and averred “transparency has always been ...”", "Xiaomi denied
+# the allegations and claims it is “not owned, controlled or affiliated with ...”")
+FALLBACK_WORDS = 6
+
+
+def _fallback_speaker(text: str, sp: "QSpan", parser: "_Parser") -> tuple[Speaker, str] | None:
+    """(speaker, cue) for a long partial quote that no reported clause holds: the subject that
+    opens its sentence when the sentence has a reporting or naming verb before the quotation,
+    else None."""
+    content = text[sp.cs:sp.ce]
+    if _words(content) < FALLBACK_WORDS:
+        return None
+    line_start = text.rfind("\n", 0, sp.open) + 1
+    head = text[line_start:sp.open]
+    head = re.split(r"(?<=[.!?])[”\"’]?\s+(?=[“\"A-Z])", head)[-1]
+    cue = None
+    for m in parser.cb.rx["any"].finditer(head):
+        cue = m
+    naming = re.search(r"\b(" + _alt(_NAMING_VERBS) + r")\b", head, re.IGNORECASE)
+    if cue is None and naming is None:
+        return None
+    verb_at = min(x.start() for x in (cue, naming) if x is not None)
+    subj = parser.lead_np(head[:verb_at])
+    if not parser.speaker_like(subj):
+        return None
+    lemma = parser.cb.lemma_of(cue.group(0)) if cue is not None else naming.group(1).lower()
+    return subj, lemma
+
+
+def _partial_quotes(text: str, partials: list[tuple[QSpan, Attr | None]], recs: list[_Rec],
+                    parser: "_Parser | None" = None) -> list[_Rec]:
     """Partial (mixed) quotes: quoted words inside the writer's sentence that reproduce a speaker.
 
     Following PARC 3.0 and the Gender Gap Tracker, The company said it was “deeply sorry” holds
@@ -1436,6 +1642,11 @@ def _partial_quotes(text: str, partials: list[tuple[QSpan, Attr | None]], recs: 
         else:
             host = [r for r in clauses if r.start <= sp.cs and sp.ce <= r.end + 1]
             if not host:
+                fb = _fallback_speaker(text, sp, parser) if parser is not None else None
+                if fb is None:
+                    continue
+                speaker, cue = fb
+                out.append(_Rec(sp.cs, sp.ce, "direct", _clean_quote(text[sp.cs:sp.ce]), cue, speaker, sp.cs))
                 continue
             r = min(host, key=lambda r: r.end - r.start)
             speaker, cue, pos = r.speaker, r.cue, r.pos

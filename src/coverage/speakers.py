@@ -224,8 +224,21 @@ class SpeakerBook:
             return org
         if nouns:
             noun = nouns[0][2].lower()
+            if noun in _EXECUTIVE_ROLES and self._names_org(role, nouns):
+                # "Direktur BSI", "director of Acme": an executive of an organisation the
+                # gazetteer does not know speaks for a firm (coding rule 6: company by default)
+                return "company"
             return self.generic_defaults.get(noun, nouns[0][3])
         return None
+
+    def _names_org(self, role: str, nouns: list) -> bool:
+        """Does ``role`` name an organisation besides its role nouns (a capitalised word that is
+        no title word)?"""
+        rest = role
+        for s, e, *_ in sorted(nouns, reverse=True):
+            rest = rest[:s] + " " + rest[e:]
+        return any(t[:1].isupper() and t.lower() not in self.title_words and t.lower() not in self.particles
+                   for t in re.findall(r"[\w&.-]+", rest))
 
     def type_of_org(self, phrase: str) -> str | None:
         """The type of an organisation named in ``phrase`` (gazetteer first, then name patterns)."""
@@ -281,6 +294,14 @@ class SpeakerBook:
             s, e, ent = persons[-1]
             role = (phrase[:s] + " " + phrase[e:]).strip()
             return " ".join(role.split()), ent.name, ent
+        # "Lolly Suhenty Anggota Badan Pengawas Pemilu RI": a personal name first, then its role
+        for n in (2, 1):
+            lead = re.match(r"((?:[A-Z][a-z][\w'’-]*\s+){%d}[A-Z][a-z][\w'’-]*)\s+(\S+)" % n, phrase)
+            if lead and not self.find(lead.group(1)) \
+                    and all(t.lower() not in self.title_words and not self.role_nouns_in(t) for t in lead.group(1).split()) \
+                    and (lead.group(2).lower() in self.title_words or self.role_nouns_in(lead.group(2))) \
+                    and lead.group(2)[:1].isupper():
+                return " ".join(phrase[lead.end(1):].split()), lead.group(1), None
         # "Security analyst Maria Gomez of the firm Redline Security": a name before an
         # affiliation ("of", "at", "from", "dari") is the speaker, the rest is the role
         aff = re.search(r"\s(?:of|at|from|dari)\s+(?:the\s+)?(?:\w+\s+){0,2}[A-Z]", phrase)
@@ -305,6 +326,11 @@ class SpeakerBook:
         # a particle cannot start a name
         while name_toks and name_toks[0][2].lower() in self.particles:
             name_toks = name_toks[1:]
+        # "Direktur BSI Herry Gunardi", "CEO XYZ Jane Doe": an acronym before a personal name
+        # is the organisation of the role, not part of the name
+        while len(name_toks) >= 3 and re.fullmatch(r"[A-Z]{2,6}", name_toks[0][2]) \
+                and not self.lookup(" ".join(t[2] for t in name_toks)):
+            name_toks = name_toks[1:]
         if name_toks:
             name = phrase[name_toks[0][0]:name_toks[-1][1]]
             role = phrase[: name_toks[0][0]].strip()
@@ -315,7 +341,7 @@ class SpeakerBook:
             s, e, ent = orgs[-1]
             role = " ".join((phrase[:s] + " " + phrase[e:]).split())
             group = self._strong_type(phrase[:s]) if s > 0 else self._strong_type(phrase[e:])
-            if group is not None and group != ent.type:
+            if group is not None and group != ent.type and ent.type != "other":
                 return phrase, "", None  # "pemilik ponsel Xiaomi", "Xiaomi users" are users
             if not role:
                 # an alias such as "juru bicara Xiaomi" carries its role inside it
@@ -397,6 +423,10 @@ class SpeakerBook:
                 # "Analis ... dari Lembaga Riset Digital Nusantara, Ratna Kusuma": the role
                 # comes first (organisation and all), the person in apposition
                 role, name, ent = whole, a_name, a_ent
+            elif a_ent is not None and a_ent.kind != "person" and self.has_role_noun(whole) \
+                    and self.lookup(app) is a_ent and (ent is None or ent.kind != "person"):
+                # "Grup peretas Rusia, LockBit, mengaku": the organisation in apposition speaks
+                role, name, ent = whole, a_ent.name, a_ent
             elif not name and a_name:
                 # "seorang peneliti, Budi Santoso": role first, name in apposition
                 role, name, ent = whole, a_name, a_ent
@@ -432,6 +462,9 @@ class SpeakerBook:
         typ = self.type_from_role(role)
         if typ is None or len(role.split()) > 6:
             return Speaker(role=role)
+        if _HACKER_ROLE.fullmatch(role.lower()):
+            # "ujar hacker", "the hackers wrote": the hacker or gang the article has named
+            return Speaker(anaphor="other", role=role)
         if typ == "company":
             # "a spokesperson", "a company spokesperson", "juru bicara": no company named, so
             # the one the article is about
@@ -449,6 +482,15 @@ class SpeakerBook:
         return None
 
 
+_HACKER_ROLE = re.compile(r"(?:(?:the|para|sang|kelompok|grup|geng)\s+)?(?:hackers?|peretas|cybercriminals?|criminals?"
+                          r"|hacking group|hacker group|ransomware (?:group|gang))")
+
+# generic roles of a firm's executives: named with an unknown organisation, they speak for a company
+_EXECUTIVE_ROLES = {"direktur", "director", "direktur utama", "dirut", "presiden direktur", "managing director",
+                    "corporate secretary", "sekretaris perusahaan", "ceo", "cto", "coo", "vp", "vice president",
+                    "executive", "eksekutif", "manajer", "manager", "founder", "pendiri", "co-founder"}
+
+
 @lru_cache(maxsize=4)
 def load_book(speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML) -> SpeakerBook:
     """The codebooks, parsed once per process."""
@@ -459,6 +501,14 @@ _JOINERS = {"of", "and", "for", "on", "&", "dan", "untuk", "serta"}
 
 _PLACE_WORDS = {"uk", "us", "u.s", "usa", "india", "indonesia", "china", "singapore", "malaysia", "europe", "eu",
                 "asia", "global", "japan", "korea", "australia", "canada", "philippines", "vietnam", "thailand"}
+
+
+def _one_edit(x: str, y: str) -> bool:
+    """Are ``x`` and ``y`` exactly one insertion, deletion or substitution apart?"""
+    if x == y or abs(len(x) - len(y)) > 1:
+        return False
+    i = next((k for k, (c, d) in enumerate(zip(x, y)) if c != d), min(len(x), len(y)))
+    return x[i + 1:] == y[i + 1:] or x[i:] == y[i + 1:] or x[i + 1:] == y[i:]
 
 
 @dataclass
@@ -515,6 +565,7 @@ class SpeakerTracker:
     history: list[_Mention] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
     registry: dict[str, Speaker] = field(default_factory=dict)
+    text: str = ""
 
     _NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.?)$")
 
@@ -601,6 +652,7 @@ class SpeakerTracker:
         narrative) are ignored.
         """
         inside = lambda p: any(a <= p < b for a, b in exclude)  # noqa: E731
+        self.text = text
         for s, e, ent in self.book.find(text):
             if inside(s):
                 continue
@@ -608,6 +660,13 @@ class SpeakerTracker:
             self.mentions.append(_Mention(s, sp, _agentive(text, s) if ent.kind == "person" else _opens_sentence(text, s)))
             if ent.kind == "person":
                 self.registry.setdefault(ent.name, sp)  # "Pratama" later means Pratama Persadha
+        # "disampaikan akun @ndagels di Twitter": an account handle in the narrative is a person
+        for m in re.finditer(r"(?<![\w@])@\w{2,}", text):
+            if not inside(m.start()):
+                before = text[max(text.rfind("\n", 0, m.start()), 0):m.start()]
+                subject = bool(re.search(r"(?i)\b(?:akun|account|pengguna|user|warganet|netizen)\s*$", before)
+                               or _AGENT_BEFORE.search(before))  # not a credit line "— Name (@handle)"
+                self.mentions.append(_Mention(m.start(), Speaker(m.group(0), "user", "", True), subject))
         # "peneliti keamanan siber Budi Santoso", "Kepala ... Kominfo, Hendra Saputra"
         for s, e, noun, typ, gen in self.book.role_nouns_in(text):
             if inside(s):
@@ -675,6 +734,13 @@ class SpeakerTracker:
             parts = full.lower().split()
             if len(toks) < len(parts) and all(t in parts for t in toks):
                 return sp
+        # a writer's misspelling of a short form ("jelas Hery" after "Direktur BSI Herry Gunardi",
+        # "Jhonny" for Johnny): one letter apart from the first or last word of one registered name
+        if len(toks) == 1 and len(toks[0]) >= 4:
+            near = {full: sp for full, sp in self.registry.items() if len(full.split()) >= 2
+                    and any(_one_edit(toks[0], w) for w in (full.lower().split()[0], full.lower().split()[-1]))}
+            if len(near) == 1:
+                return next(iter(near.values()))
         return None
 
     def resolve(self, sp: Speaker, pos: int) -> Speaker:
@@ -684,7 +750,10 @@ class SpeakerTracker:
             hist = [m for m in self.history if m.pos <= pos]
             ment = [m for m in self.mentions if m.pos <= pos]
             if kind == "person":
-                pool = [m for m in hist + ment if m.speaker.is_person and (m.subject or m in hist)] or hist
+                pool = [m for m in hist + ment if m.speaker.is_person and (m.subject or m in hist)] or hist \
+                    or [m for m in ment if m.speaker.is_person]
+                # (the last fallback: "high hopes for Kelly Bayer Rosmarin when she was appointed
+                # ... '…,' she said": a person named only as an object is better than no one)
                 want = self._role_type(sp.role)
                 if want is not None:
                     # "kata Dirjen Aptika ini": the last person of that kind (an official), not
@@ -699,8 +768,16 @@ class SpeakerTracker:
                 # the last speaker, or a person introduced since ("Peneliti lain, Andrew
                 # Tierney, menemukan ... “…,” katanya"); before anyone has spoken, the last
                 # non-media name ("Xiaomi menanggapi laporan Forbes. “…,” katanya")
+                # a name after "di", "on", "via" is a place ("akun @ndagels di Twitter"), not a speaker
+                placed = lambda m: bool(re.search(r"(?i)\b(?:di|on|in|via|melalui|lewat)\s+$", self.text[max(0, m.pos - 12):m.pos]))  # noqa: E731
                 pool = hist + [m for m in ment if m.speaker.is_person and m.subject] \
+                    or [m for m in ment if m.speaker.type != "media" and not placed(m)] \
                     or [m for m in ment if m.speaker.type != "media"] or ment
+            elif kind == "other":
+                # "ujar hacker", "kelompok hacker itu": the last hacker or gang named or speaking
+                hackerish = lambda m: m.speaker.type == "other" and (m.speaker.entity or _HACKER_ROLE.search(m.speaker.role.lower()))  # noqa: E731
+                pool = [m for m in hist + [m for m in ment if m.subject] if hackerish(m)] \
+                    or [m for m in ment if hackerish(m)]
             else:
                 # "the company" is the last company that spoke or that opened a sentence as its
                 # subject ("Now, Apple is hitting back. ... the company said"), not one named
@@ -723,6 +800,10 @@ class SpeakerTracker:
                     if self.book.role_nouns_in(kept) and self.book.anaphor(kept, self.lang) is None:
                         return replace(got, role=kept)
                 return got
+            if kind == "other" and sp.role:
+                # "the hackers said" with no hacker named: the role is the speaker
+                role = self.book.strip_determiners(sp.role)
+                return Speaker(role, "other", role, False)
             fallback = self.book.parse(self.book.strip_determiners(sp.role), self.lang) if sp.role else Speaker()
             return fallback if fallback.anaphor is None and fallback.name else Speaker()
         if sp.name and not sp.entity:
