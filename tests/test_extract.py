@@ -12,6 +12,7 @@ import codecs
 import hashlib
 import re
 import warnings
+from dataclasses import replace
 from collections import Counter
 from pathlib import Path
 
@@ -73,6 +74,10 @@ PAGES = {
         "Aktifkan Notifikasimu", "Jadilah yang pertama", "Gerai ponsel di pusat belanja", "Video:",
         "Tampilan menu privasi", "Tulis komentarmu", "Periksa kembali", "(Ant/OL-1)", "Kabargawai.com - Teknologi",
         "Google Berita", "https://", "Hak cipta",
+    ]),
+    "en_labels": ("en", "https://exampleledger.example/2020/05/04/xiaomi-browser-switch", [
+        "Brought to you by", "Hear this story", "6 min", "Picture 2 of 6", "Tap to expand", "Watch Next Reel",
+        "Pass it on", "Copy link", "Phone makers and private browsing",
     ]),
     "id_cp1252_meta_utf8": ("id", "https://infotekno.example/tekno/xiaomi-jawab", [
         "Baca juga", "Jadwal MIUI 12", "Editor", "Copyright", "Beranda", "Minggu, 3 Mei 2020",
@@ -546,6 +551,90 @@ def test_bad_rule_file_names_the_rule(tmp_path):
     missing = tmp_path / "none.yml"
     with pytest.raises(StudyError, match="not found"):
         X.load_boilerplate(missing)
+
+
+# --------------------------------------------------------------------------- short chrome lines
+
+LABEL_LINES = ["Brought to you by Example Partner", "Hear this story", "6 min", "Picture 2 of 6",
+               "Tap to expand", "Watch Next Reel"]
+
+
+def test_structural_rule_drops_labels_no_phrase_rule_names():
+    # en_labels' widget labels are named by no line rule: the line filter alone keeps them all,
+    # so only the structure (before the headline, own small box, few stopwords) removes them.
+    lang, url, _ = PAGES["en_labels"]
+    text = X.decode_html(page("en_labels"))
+    without = X.extract_body(text, url, lang, replace(X.DEFAULT_OPTIONS, short_chrome=False))[0].split("\n")
+    assert [x for x in LABEL_LINES if x in without] == LABEL_LINES
+    got = X.extract_html(page("en_labels"), url, lang).split("\n")
+    assert [x for x in LABEL_LINES if x in got] == []
+
+
+def test_structural_rule_keeps_short_lines_of_the_article():
+    lang, url, _ = PAGES["en_labels"]
+    got = X.extract_html(page("en_labels"), url, lang).split("\n")
+    # an <h2> subheading, a subheading typed as a bold paragraph, list items, a short sentence
+    for line in ("What the switch does", "Which apps get it", "- Mi Browser", "- Mint Browser", "Xiaomi disagreed."):
+        assert line in got
+    assert got[0].startswith("Xiaomi has shipped")  # the headline after the labels is dropped too
+
+
+def _tree(html: str):
+    return X._parse(html)
+
+
+def test_short_line_in_a_chrome_classed_box_goes_a_plain_paragraph_stays():
+    html = ("<html><body><h1>T</h1><div class='body'><p>" + "Long paragraph of the article about the browser. " * 4 +
+            "</p><div class='social-bar'><p>Spread the word</p></div><p>Closing words</p>"
+            "<p>" + "Another long paragraph about what the company said in reply. " * 4 + "</p></div></body></html>")
+    first = " ".join(("Long paragraph of the article about the browser. " * 4).split())
+    body = first + "\nSpread the word\nClosing words"
+    # "social" is a chrome class token; "Closing words" is a plain paragraph like the body's own
+    assert X.drop_short_chrome(body, _tree(html), "en") == first + "\nClosing words"
+
+
+def test_label_shared_with_the_json_ld_body_is_kept():
+    html = ("<html><body><h1>T</h1><div class='body'><p>" + "Long paragraph of the article about the browser. " * 4 +
+            "</p><div class='promo-x'><p>Mint Browser</p></div></div></body></html>")
+    first = " ".join(("Long paragraph of the article about the browser. " * 4).split())
+    body = first + "\nMint Browser"
+    assert X.drop_short_chrome(body, _tree(html), "en") == first  # promo: a chrome token
+    assert X.drop_short_chrome(body, _tree(html), "en", keep=first + " Mint Browser") == body
+
+
+def test_stopword_rich_short_line_in_its_own_box_is_kept():
+    # "Here is what it means for you" has more than two stopwords: prose, not a label
+    html = ("<html><body><h1>T</h1><div class='body'><p>" + "Long paragraph of the article about the browser. " * 4 +
+            "</p><div class='xyz'><p>Here is what it means for you</p></div><div class='xyz'><p>Label Box Text</p></div>"
+            "</div></body></html>")
+    first = " ".join(("Long paragraph of the article about the browser. " * 4).split())
+    body = first + "\nHere is what it means for you\nLabel Box Text"
+    assert X.drop_short_chrome(body, _tree(html), "en") == first + "\nHere is what it means for you"
+
+
+def test_short_lines_of_the_body_stay_when_the_first_h1_is_in_the_footer():
+    para = "Long paragraph of the article about the browser and the company reply. " * 3
+    html = (f"<html><body><div class='body'><p>{para}</p><h2>What changed</h2><ul><li>Mint Browser</li></ul>"
+            f"<p>{para}</p></div><footer><h1>Example Site</h1></footer></body></html>")
+    body = " ".join(para.split()) + "\nWhat changed\n- Mint Browser\n" + " ".join(para.split())
+    assert X.drop_short_chrome(body, _tree(html), "en") == body
+
+
+def test_dateline_with_on_is_a_dateline():
+    # "on" must stay a date word: YAML 1.1 reads a bare `on` as true
+    rules = X.load_boilerplate()
+    assert "on" in rules.date_words
+    assert X.filter_lines("Body line of the story.\nFirst published on May 2, 2020 / 10:15 AM", "en") == "Body line of the story."
+
+
+def test_short_lines_section_is_read_from_the_rule_file(tmp_path):
+    rules = X.load_boilerplate()
+    assert rules.short_lines is not None and rules.short_lines.max_stopwords == 2
+    assert rules.short_lines.chrome_tokens.search("post_share-bar") and not rules.short_lines.chrome_tokens.search("shareholder")
+    bad = tmp_path / "boilerplate.yml"
+    bad.write_text("line_rules: {}\nshort_lines:\n  max_words: many\n", encoding="utf-8")
+    with pytest.raises(StudyError, match=r"short_lines: a threshold is not a number"):
+        X.load_boilerplate(bad)
 
 
 # --------------------------------------------------------------------------- one article

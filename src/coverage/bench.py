@@ -20,6 +20,17 @@ because it goes to the network, which only makes newspaper3k faster than bare) a
 ``trafilatura`` (``extract(html, url=url)``, defaults). ``ours-<switch>`` names measure
 ours with one step switched off (see ``VARIANTS``).
 
+Session 3 (2026-11-29, same machine, quiet): with the structural short-line rule
+(boilerplate.yml ``short_lines``) ours 0.928 / 0.951 / 0.939 in 46 s, newspaper3k 71 s,
+trafilatura 0.918 in 28 s; ``ours-no-short-lines`` 0.916 / 0.961 / 0.938 in 38 s. Variants of
+that rule (F1): DOM tests only (before the <h1>, chrome tag/class token/link density) 0.939;
+plus "few stopwords" on every short line 0.923 (recall 0.918: the corpus' subheadings, code
+lines and quantities are short, stopword-poor plain paragraphs; not kept); plus "few
+stopwords" only in a box whose markup no long paragraph shares 0.939 (kept). A vote with
+newspaper3k's body text (drop a short line newspaper3k leaves out) needs a second parse per
+page in ``extract_html`` (its body step alone is ~0.64 of its full parse) and newspaper3k keeps
+most labels that sit in its top node: not kept.
+
 Result of one full run (2026-11-29, session 2, 990 pages, same process, one extractor after
 the other, 2 vCPU AMD EPYC shared with other jobs; time ours/newspaper3k 0.50, F1
 ours-trafilatura +0.019; an earlier run that day: 73 s / 126 s / 53 s, same P/R/F1):
@@ -279,11 +290,12 @@ def _variants() -> dict[str, Callable[[], Callable[[bytes, str], str]]]:
         "ours-no-preclean": lambda: _ours(replace(D, preclean=False)),
         "ours-no-fallback": lambda: _ours(replace(D, newspaper_fallback=False, jsonld=False)),
         "ours-with-comments": lambda: _ours(replace(D, trafilatura={"include_comments": True})),
+        "ours-no-short-lines": lambda: _ours(replace(D, short_chrome=False)),
     }
 
 
 VARIANTS = ("ours", "newspaper3k", "trafilatura", "ours-no-lead", "ours-no-lines",
-            "ours-no-preclean", "ours-no-fallback", "ours-with-comments")
+            "ours-no-preclean", "ours-no-fallback", "ours-with-comments", "ours-no-short-lines")
 
 
 def run_extractor(fn: Callable[[bytes, str], str], pages: list[Page]) -> dict:
