@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Iterator
 
 # Month names and the abbreviations Indonesian portals print (Agu/Agt/Ags for Agustus,
 # Okt for Oktober, Des for Desember, Peb/Nop in older spelling), plus English names
@@ -132,26 +133,32 @@ _META_NAMES = {
 }
 
 
-def _markup_date(tree) -> _dt.date | None:
-    """The publication date the markup states: JSON-LD datePublished, then meta tags."""
+def jsonld_strings(tree, key: str) -> Iterator[str]:
+    """Every string value of ``key`` in the page's JSON-LD blocks, breadth first in page order
+    (schema.org objects nest: @graph lists, mainEntity, ...). Broken JSON is skipped."""
     import json
 
     for s in tree.iterfind('.//script[@type="application/ld+json"]'):
         try:
-            data = json.loads(s.text or "")
+            queue = [json.loads(s.text or "")]
         except (ValueError, TypeError):
             continue
-        stack = [data]
-        while stack:
-            x = stack.pop(0)
+        while queue:
+            x = queue.pop(0)
             if isinstance(x, list):
-                stack.extend(x)
+                queue.extend(x)
             elif isinstance(x, dict):
-                v = x.get("datePublished")
-                d = parse_indonesian_date(v) if isinstance(v, str) else None
-                if d:
-                    return d
-                stack.extend(v for v in x.values() if isinstance(v, (list, dict)))
+                if isinstance(x.get(key), str):
+                    yield x[key]
+                queue.extend(v for v in x.values() if isinstance(v, (list, dict)))
+
+
+def _markup_date(tree) -> _dt.date | None:
+    """The publication date the markup states: JSON-LD datePublished, then meta tags."""
+    for v in jsonld_strings(tree, "datePublished"):
+        d = parse_indonesian_date(v)
+        if d:
+            return d
     for m in tree.iterfind(".//meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
         if key in _META_NAMES:

@@ -42,7 +42,6 @@ from __future__ import annotations
 import codecs
 import functools
 import hashlib
-import json
 import logging
 import re
 import unicodedata
@@ -54,6 +53,7 @@ import pandas as pd
 
 from .config import CODEBOOK, RunPaths, resolve
 from .codebook import read_yaml
+from .dates import jsonld_strings
 from .errors import StudyError
 
 BOILERPLATE_FILE = CODEBOOK / "boilerplate.yml"
@@ -465,22 +465,7 @@ def _lead_candidates(tree, after_h1: bool = True) -> list[str]:
 
 def _jsonld_body(tree) -> str:
     """The longest schema.org ``articleBody`` in the page's JSON-LD, or ""."""
-    bodies = []
-    for s in tree.iterfind('.//script[@type="application/ld+json"]'):
-        try:
-            data = json.loads(s.text or "")
-        except (ValueError, TypeError):
-            continue
-        stack = [data]
-        while stack:
-            x = stack.pop()
-            if isinstance(x, list):
-                stack.extend(x)
-            elif isinstance(x, dict):
-                body = x.get("articleBody")
-                if isinstance(body, str):
-                    bodies.append(body)
-                stack.extend(v for v in x.values() if isinstance(v, (list, dict)))
+    bodies = list(jsonld_strings(tree, "articleBody"))
     if not bodies:
         return ""
     import html as _html
