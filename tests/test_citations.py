@@ -176,3 +176,22 @@ def test_round4_citation_shapes(text, lang, outlets):
 def test_round4_not_citations(text, lang):
     outlet = "AFP" if "agency" in text else None
     assert cited_media(text, lang, outlet=outlet) == []
+
+
+# --- round 5: cues and names seen on unseen English and Indonesian copy ---
+
+def test_a_lowercase_domain_after_dikutip_dari_is_the_outlet():
+    assert cited_media("“Itu hoaks,” katanya dikutip dari kontan.co.id, Minggu (21/8/2022).", "id") == ["Kontan"]
+
+
+def test_a_weekday_after_an_unlisted_name_is_not_part_of_it():
+    assert cited_media("Dikutip dari Liputan6.com Senin, 22 Agustus, berikut faktanya.", "id") == ["Liputan6"]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The findings do not point to a breach, a representative shared with USA Today.", ["USA Today"]),
+    ("The stolen files held licences, The Sydney Morning Herald newspaper reported.", ["The Sydney Morning Herald"]),
+    ("Only 14,000 accounts were entered, a spokesperson said in reply to an AFP inquiry.", ["AFP"]),
+])
+def test_english_cues_shared_with_in_reply_to_and_newspaper_reported(text, want):
+    assert cited_media(text, "en") == want

@@ -1005,3 +1005,60 @@ def test_according_to_an_outlet_does_not_take_the_quote_from_the_speaker_who_tol
             "for all stakeholders” according to the AFR.")
     (r,) = direct(text, "en")
     assert r["speaker"] != "Australian Financial Review"
+
+
+# --- speaker typing without the gazetteer (round 5): every organisation below is unlisted ---
+
+@pytest.mark.parametrize("role, want", [
+    ("Kepala Dinas Komunikasi Kota Contoh", "government"),      # Dinas: a regional office
+    ("Ketua Bawaslu Kabupaten Contoh", "government"),           # an Indonesian state body by name
+    ("Ketua KPU Provinsi Contoh", "government"),
+    ("Kapolda Contoh", "government"),                           # an abbreviated police office
+    ("chairman of the House Oversight Committee", "government"),
+    ("Direktur Eksekutif Lembaga Contoh", "civil_society"),    # an NGO's head
+    ("Koordinator Aliansi Pemantau Contoh", "civil_society"),
+    ("dosen Politeknik Negeri Contoh", "researcher"),
+    ("Senior Vice President Corporate Communication and Investor Relation PT Contoh", "company"),
+    ("Kepala Kebijakan Publik Kestrel Indonesia", "company"),   # head of a department of a firm
+])
+def test_an_unlisted_organisation_is_typed_by_its_name_and_the_role_noun(role, want):
+    assert load_book().type_from_role(role, "id") == want
+
+
+def test_an_organisation_word_before_a_name_belongs_to_the_role():
+    text = ("Kepala Pusat Data Kemendikbud Rudi Hartawan memberi penjelasan kepada wartawan.\n"
+            "“Kami sudah menutup akses ke server tersebut sejak pagi,” kata Rudi.")
+    r = only(text, "id", "direct")
+    assert (r["speaker"], r["speaker_type"]) == ("Rudi Hartawan", "government")
+
+
+def test_a_single_word_the_article_never_extends_to_a_full_name_is_a_firm():
+    text = "“We have contacted every affected customer this week,” Kestrel said in a statement."
+    r = only(text, "en", "direct")
+    assert (r["speaker"], r["speaker_type"]) == ("Kestrel", "company")
+
+
+def test_a_single_word_that_is_the_short_form_of_a_full_name_stays_a_person():
+    text = ("Kestrel Voss runs a bakery in the town centre.\n"
+            "“We have contacted every affected customer this week,” Kestrel said.")
+    r = only(text, "en", "direct")
+    assert r["speaker"] in ("Kestrel", "Kestrel Voss") and r["speaker_type"] != "company"
+
+
+def test_a_capitalised_name_before_spokesperson_is_the_organisation():
+    text = "“We are investigating the incident with outside experts,” a Kestrel spokesperson said."
+    r = only(text, "en", "direct")
+    assert (r["speaker"], r["speaker_type"]) == ("Kestrel", "company")
+
+
+def test_a_finance_firm_is_typed_by_its_name():
+    text = "Kestrel Financial said that it would not pay the ransom to the criminals."
+    r = only(text, "en", "indirect")
+    assert (r["speaker"], r["speaker_type"]) == ("Kestrel Financial", "company")
+
+
+def test_a_brand_that_starts_with_a_digit_is_a_name_and_the_antecedent_of_the_company():
+    text = ("Genetic testing company 7andUs on Tuesday wrote to several customers.\n"
+            "“There was unauthorized access to accounts connected to yours,” the company told customers.")
+    r = only(text, "en", "direct")
+    assert (r["speaker"], r["speaker_type"]) == ("7andUs", "company")

@@ -101,11 +101,17 @@ def _clean_name(name: str) -> str:
     return name.strip()
 
 
+# "Dikutip dari Liputan6.com Senin": a weekday or month after a name ends it; never an outlet's word
+_DAY_OR_MONTH = re.compile(r"\s(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Monday|Tuesday|Wednesday|Thursday|Friday|"
+                           r"Saturday|Sunday|Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|"
+                           r"November|Desember|January|February|March|June|July|August|October|December)$")
+
+
 def _unlisted_ok(name: str, rule: _Cue) -> bool:
     book = load_book()
     if not name or name.lower() in _not_outlets() or re.fullmatch(r"[\d\W]+", name):
         return False
-    if name.split()[0].lower() in _not_outlets() or re.search(r"\b\d{1,4}\b", name):
+    if name.split()[0].lower() in _not_outlets() or _DAY_OR_MONTH.search(name) or re.search(r"\b\d{1,4}\b", name):
         return False  # "dikutip Sabtu 2 Mei 2020": a date, not an outlet
     if any(e.kind != "media" for _, _, e in book.find(name)):
         return False  # a company, person or agency: its words are quotes, not a medium

@@ -1410,8 +1410,9 @@ def _company_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted
 
 _ORG_STOPWORDS = {"of", "and", "for", "the", "on", "dan", "untuk", "&"}
 # what an article says of a firm and of nothing else: "Optus CEO", "Medibank's customers"
-_COMPANY_CONTEXT = (r"(?:'s|’s)?\s+(?:CEO|chief executive|chief \w+ officer|boss|spokes(?:man|woman|person)|"
-                    r"customers|shareholders|shares|subscribers|board|chairman|managing director|Ltd|Inc|Pty|Group)\b")
+_COMPANY_CONTEXT = (r"(?:\s+[A-Z][a-z]+)?(?:'s|’s)?\s+(?:CEO|chief executive|chief \w+ officer|boss|spokes(?:man|woman|person)|"
+                    r"customers|shareholders|shares|subscribers|board|chairman|managing director|Ltd|Inc|Pty|Group|"
+                    r"told (?:the market|investors|the ASX|the stock exchange)|pelanggan|nasabah|konsumen)\b")
 
 
 def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]]) -> None:

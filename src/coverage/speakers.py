@@ -37,7 +37,7 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"]+")
 _PERSON_OFFICE = re.compile(r"(?i)\b(?:MD|CEO|CTO|COO|CFO|managing director|chief executive|executive|founder|co-founder|"
                             r"president|vice president|VP|chairman|head|director|country director|general manager|boss|"
                             r"direktur|dirut|bos|pendiri|ketua|kepala)\b")
-_INTERCAPPED = re.compile(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w+|[a-z]+[A-Z]\w*")
+_INTERCAPPED = re.compile(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w+|[a-z]+[A-Z]\w*|\d+[a-z]*[A-Z]\w*")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
@@ -277,6 +277,8 @@ class SpeakerBook:
             return False
         if core.lower() in self._role_info:
             return False
+        if re.fullmatch(r"\d+[a-z]*[A-Z][\w-]*", core):
+            return True  # a brand that starts with a digit ("23andMe", "3M")
         return core[0].isupper() or (len(core) <= 2 and core[0].isupper())
 
     def split_role_name(self, phrase: str) -> tuple[str, str, Entity | None]:
@@ -329,6 +331,11 @@ class SpeakerBook:
         # "Direktur BSI Herry Gunardi", "CEO XYZ Jane Doe": an acronym before a personal name
         # is the organisation of the role, not part of the name
         while len(name_toks) >= 3 and re.fullmatch(r"[A-Z]{2,6}", name_toks[0][2]) \
+                and not self.lookup(" ".join(t[2] for t in name_toks)):
+            name_toks = name_toks[1:]
+        # "Kepala Pusdatin Kemenkes Anas Ma'ruf": a word that names an organisation by its form
+        # (Kemen-, Polda, Universitas ...) ends the role, it does not start the name
+        while len(name_toks) >= 2 and self._org_name_type(name_toks[0][2]) \
                 and not self.lookup(" ".join(t[2] for t in name_toks)):
             name_toks = name_toks[1:]
         if name_toks:
@@ -465,6 +472,15 @@ class SpeakerBook:
         if _HACKER_ROLE.fullmatch(role.lower()):
             # "ujar hacker", "the hackers wrote": the hacker or gang the article has named
             return Speaker(anaphor="other", role=role)
+        if typ == "company" and lang == "en":
+            # "a WhatsApp spokesperson", "an Acme Health executive": the capitalised words before
+            # the role noun name the organisation the speaker speaks for
+            nouns = [n for n in self.role_nouns_in(role) if n[3] == "company"]
+            pre = role[: nouns[0][0]].split() if nouns else []
+            org = [t for t in pre if t[:1].isupper() and t.lower() not in self.title_words]
+            if org and len(org) == len(pre) and len(org) <= 4:
+                oname = " ".join(org)
+                return Speaker(oname, self._org_name_type(oname) or "company", role, False)
         if typ == "company":
             # "a spokesperson", "a company spokesperson", "juru bicara": no company named, so
             # the one the article is about
@@ -488,7 +504,10 @@ _HACKER_ROLE = re.compile(r"(?:(?:the|para|sang|kelompok|grup|geng)\s+)?(?:hacke
 # generic roles of a firm's executives: named with an unknown organisation, they speak for a company
 _EXECUTIVE_ROLES = {"direktur", "director", "direktur utama", "dirut", "presiden direktur", "managing director",
                     "corporate secretary", "sekretaris perusahaan", "ceo", "cto", "coo", "vp", "vice president",
-                    "executive", "eksekutif", "manajer", "manager", "founder", "pendiri", "co-founder"}
+                    "executive", "eksekutif", "manajer", "manager", "founder", "pendiri", "co-founder",
+                    # "Kepala Kebijakan Publik Facebook Indonesia": a head of a department of an
+                    # organisation no name pattern types (state bodies and NGOs have patterns)
+                    "kepala", "head", "head of", "chief"}
 
 
 @lru_cache(maxsize=4)
@@ -604,9 +623,15 @@ class SpeakerTracker:
             core = toks[i].strip(",.")
             prev = toks[i - 1].lower()
             in_org = any(a <= spans[i].start() < b for a, b in orgs)
-            if in_org or core.lower() in self.book.title_words or core.lower() in self.book.particles:
+            if in_org or core.lower() in self.book.title_words or core.lower() in self.book.particles \
+                    or (core[:1].isupper() and self.book._org_name_type(core)):
+                # "Kepala Pusdatin Kemenkes Anas Ma'ruf": an organisation named by its form
+                # belongs to the role
                 i += 1
                 continue
+            if re.fullmatch(r"\d+[a-z]*[A-Z][\w-]*", core) and lowercase <= 2:
+                candidate = core  # a brand that starts with a digit ("company 23andMe")
+                break
             if core[:1].isupper():
                 if prev in ("dari", "at", "of", "from", "for", "di", "the", "with", "pada"):
                     # an organisation or place: skip all of its capitalised words
@@ -815,7 +840,29 @@ class SpeakerTracker:
                 return replace(known, role=sp.role or known.role)
             if sp.is_person and len(sp.name.split()) >= 2:
                 self.registry.setdefault(sp.name, sp)
+            if sp.type == "other" and not sp.role and self._bare_organisation(sp.name):
+                # news introduces a person by full name; a single capitalised word that the
+                # article never extends to a full name ("Optus said in a statement") is an
+                # organisation, and an organisation no rule types is a firm (coding rule 6)
+                return replace(sp, type="company", is_person=False)
         return sp
+
+    def _bare_organisation(self, name: str) -> bool:
+        """Is ``name`` one capitalised word that never stands in a longer proper name here?"""
+        if len(name.split()) != 1 or not name[:1].isupper() or name.lower() in self.book.title_words \
+                or re.fullmatch(r"[A-Z0-9]{2,6}", name):
+            return False  # an acronym may be any kind of body; left to the other rules
+        n = re.escape(name)
+        if re.search(rf"\b{n}\s+[A-Z](?:[a-z][\w'’-]*|\.|[A-Z]{{0,2}}\b)", self.text or ""):
+            return False  # "Johnny G. Plate", "Mahfud MD", "Ruby Alamsyah": a person's name
+        for m in re.finditer(rf"(?<![\w.])([\w'’.()-]+)\s+(?={n}\b)", self.text or ""):
+            w = m.group(1).lower().strip(".()")
+            if self.book.role_nouns_in(w) and self.book.type_from_role(w) not in (None, "company", "other") \
+                    or w in self.book.title_words or (m.group(1)[:1].isupper() and w not in _SENTENCE_OPENERS
+                                                      and w not in _FUNCTION_WORDS):
+                # "Menteri ... Rudiantara", "peretas Bjorka", "Ruby Alamsyah": a titled or full name
+                return False
+        return True
 
     def _role_type(self, role: str) -> str | None:
         """The speaker type a demonstrative description names ("Dirjen Aptika ini" -> government)."""
