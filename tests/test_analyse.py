@@ -103,3 +103,18 @@ def test_a_corpus_without_quotes_or_citations_gives_empty_tables_with_headers(tm
     assert tables["quotes"].empty and tables["citations"].empty
     assert paths.quotes.read_text().strip() == ",".join(QUOTE_COLUMNS)
     assert paths.citations.read_text().strip() == "article_id,cited,cue"
+
+
+def test_voices_and_frames_count_the_same_coded_articles(run_dir):
+    """An article whose text could not be extracted is coded neither for quotes nor for frames."""
+    from coverage.frames import frame_table
+    from coverage.quotes import voice_table
+
+    paths = RunPaths.at(run_dir)
+    articles = pd.read_csv(paths.articles_csv, dtype=str, keep_default_na=False)
+    empty = articles.iloc[[0]].assign(id="syn-empty", text="")
+    articles = pd.concat([articles, empty], ignore_index=True)
+    tables = analyse_run(run_dir, tables=["quotes"])
+    voiced = set(voice_table(tables["quotes"], articles)["article_id"])
+    frames = frame_table(articles)
+    assert voiced == set(frames.loc[frames["coded"] == 1, "article_id"]) == {"syn-id", "syn-en"}

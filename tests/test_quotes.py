@@ -411,7 +411,7 @@ def test_seed_article_every_kata_xiaomi_quote_is_xiaomis():
 
 def test_voice_table_counts_quotes_words_and_first_quotes():
     articles = pd.DataFrame({"id": ["a1", "a2"], "language": ["id", "en"], "group": ["indonesia", "international"],
-                             "outlet": ["A", "B"], "n_words": ["100", "50"], "text": ["", ""]})
+                             "outlet": ["A", "B"], "n_words": ["100", "50"], "text": ["(synthetic text of a1)", "(synthetic text of a2)"]})
     q = pd.DataFrame({
         "article_id": ["a1", "a1", "a2"], "kind": ["direct", "indirect", "direct"],
         "speaker": ["Xiaomi", "Gabi Cirlig", "Gabi Cirlig"], "speaker_type": ["company", "researcher", "researcher"],

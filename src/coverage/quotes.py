@@ -2000,15 +2000,18 @@ def voice_table(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
     """Per article and speaker type: quotes, quoted words, their share, and who is quoted first.
 
     ``quotes`` is quotes.csv (article_id, kind, speaker, speaker_type, quote, start, ...);
-    ``articles`` is articles.csv (id, group, outlet, n_words, ...). Only analysed articles
-    (language id/en) appear; a type an article does not quote gets zeros, so shares over
-    articles are proportions of all articles of the group.
+    ``articles`` is articles.csv (id, group, outlet, n_words, ...). Only coded articles appear
+    (language id/en and some text, the rule frames.csv uses too: a page whose text could not be
+    extracted quotes nobody because it was not read, not because it is silent); a type an
+    article does not quote gets zeros, so shares over articles are proportions of the group's
+    coded articles.
     Columns: article_id, group, outlet, speaker_type, quotes, direct, quoted_words,
     article_words, word_share, quoted (0/1), first_quote (0/1).
     """
     from .config import ANALYSED_LANGUAGES
 
-    arts = articles[articles["language"].isin(ANALYSED_LANGUAGES)].copy()
+    has_text = articles["text"].fillna("").astype(str).str.strip().ne("") if "text" in articles else True
+    arts = articles[articles["language"].isin(ANALYSED_LANGUAGES) & has_text].copy()
     counted = arts["text"].fillna("").astype(str).map(_words) if "text" in arts else 0
     arts["article_words"] = pd.to_numeric(arts.get("n_words"), errors="coerce").fillna(counted)
     q = quotes.copy()
