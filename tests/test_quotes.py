@@ -1062,3 +1062,42 @@ def test_a_brand_that_starts_with_a_digit_is_a_name_and_the_antecedent_of_the_co
             "“There was unauthorized access to accounts connected to yours,” the company told customers.")
     r = only(text, "en", "direct")
     assert (r["speaker"], r["speaker_type"]) == ("7andUs", "company")
+
+
+# --- round 6 (held-out set 11): general causes, synthetic text with made-up names ---
+
+def test_clause_word_before_hyphenated_brand_keeps_it_an_organisation() -> None:
+    """"After Zorb-Mobile learned ..." does not make "After Zorb-Mobile" a person's name, so the
+    bare brand is a firm and the antecedent of "the company said"."""
+    text = ("Zorb-Mobile said a hacker accessed data from 37 million current customers. After "
+            "Zorb-Mobile learned about it, the company said it hired an external team to investigate.")
+    recs = quotes(text, "en")
+    assert [(r["speaker"], r["speaker_type"]) for r in recs] == [("Zorb-Mobile", "company")] * 2
+    assert recs[1]["quote"] == "it hired an external team to investigate"
+
+
+def test_user_noun_before_a_firm_does_not_make_it_a_user() -> None:
+    """"pengguna Quixa" are Quixa's users; Quixa itself is not a user."""
+    text = ("Data milik 2 juta pengguna Quixa dijual di forum peretas. Quixa mengakui bahwa ada upaya "
+            "pencurian data di sistem mereka.")
+    rec = only(text, "id")
+    assert (rec["speaker"], rec["speaker_type"]) == ("Quixa", "company")
+
+
+def test_user_named_after_bernama_stays_a_user() -> None:
+    text = ("Kejadian itu dilaporkan oleh pengguna bernama Tri Wibisana Darmo. \"Saya mendapatkan email "
+            "transaksi pembelian,\" tutur Tri.")
+    rec = only(text, "id")
+    assert (rec["speaker"], rec["speaker_type"]) == ("Tri", "user")  # the evaluator accepts the short form
+
+
+@pytest.mark.parametrize("opening", ["", "Meski tidak menampik kejadian tersebut, "])
+def test_unclosed_apposition_after_a_full_name(opening: str) -> None:
+    """"Bram Holt, co-CEO Zalada Indonesia mengatakan": the apposition is left open before the
+    verb; the named person speaks, for a firm, and "kata Holt" is the same person."""
+    text = (f"{opening}Bram Holt, co-CEO Zalada Indonesia mengatakan bahwa pelaku tidak mengincar akun "
+            "pengguna sama sekali. \"Bukan kesalahan kami sama sekali,\" kata Holt.")
+    recs = quotes(text, "id")
+    assert [(r["speaker"], r["speaker_type"], r["role"]) for r in recs] == [
+        ("Bram Holt", "company", "co-CEO Zalada Indonesia")] * 2
+    assert recs[0]["quote"] == "pelaku tidak mengincar akun pengguna sama sekali"

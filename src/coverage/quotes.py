@@ -726,6 +726,12 @@ class _Parser:
                     # "However, after days of criticism, it said": the subordinate clause ends at
                     # its comma and the main clause's subject follows
                     toks = rem_s.rsplit(",", 1)[1].split()
+                    parts = [x.strip() for x in rem_s.split(",")]
+                    nouns = self.book.role_nouns_in(parts[-1])
+                    if self.lang == "id" and len(parts) >= 3 and 2 <= len(parts[-2].split()) <= 4 \
+                            and self.book.looks_like_name(parts[-2]) and nouns and _opens_with_role(parts[-1], nouns):
+                        # "Meski ..., Florian Holm, co-CEO Lazada mengatakan": name and open apposition
+                        toks = f"{parts[-2]}, {parts[-1]}".split()
                 else:
                     toks = rem if rem and self._starts_np(rem_s) else toks[:j]
                 break
@@ -805,6 +811,20 @@ class _Parser:
                 app = chunks[-1].split(None, 1)[1] if len(chunks[-1].split()) > 1 else ""
                 sp = self.plausible(self.book.parse(prev, self.lang, app if self.book.has_role_noun(app) else ""))
                 if sp.name:
+                    return sp
+        if not ends_comma and len(chunks) >= 2 and self.lang == "id":
+            # "Florian Holm, co-CEO Lazada Indonesia mengatakan": Indonesian news often leaves the
+            # apposition after a full name unclosed; the role there ends at the verb and the
+            # person before the comma speaks
+            name_toks = chunks[-2].split()
+            role_nouns = self.book.role_nouns_in(chunks[-1])
+            if 2 <= len(name_toks) <= 4 and self.book.looks_like_name(chunks[-2]) \
+                    and self._w(name_toks[0]) not in _FUNCTION_WORDS_ID \
+                    and role_nouns and _opens_with_role(chunks[-1], role_nouns) and len(chunks[-1].split()) <= 8:
+                role_part, rest_name, _ = self.book.split_role_name(chunks[-1])
+                sp = self.plausible(self.book.parse(chunks[-2], self.lang, chunks[-1]))
+                if sp.name and sp.is_person and not (rest_name and self.book.lookup(rest_name) is not None
+                                                     and self.book.lookup(rest_name).kind == "person"):
                     return sp
         last_chunk = self._head_np(chunks[-1])
         if not last_chunk:
@@ -1130,6 +1150,15 @@ def _inside_clause(head: str, parser: "_Parser") -> bool:
     return not re.search(r"(?:" + cb.rx["according"].pattern + r")$", h, re.IGNORECASE)
 
 
+def _opens_with_role(chunk: str, nouns: list) -> bool:
+    """Does ``chunk`` open with its first role noun ("CEO Lazada", "co-CEO Lazada")?"""
+    return chunk[:nouns[0][0]].strip().lower() in ("", "co-", "wakil", "vice")
+
+
+# words that open a place or time phrase, never a person's name ("Di Jakarta, juru bicara ...")
+_FUNCTION_WORDS_ID = {"di", "dari", "ke", "pada", "dalam", "sejak", "hingga", "sampai", "menurut", "untuk", "bagi"}
+
+
 def extract_quotes(text: str, lang: str) -> list[dict]:
     """Direct and indirect quotes of one article, with speaker, type, role, cue and offsets.
 
@@ -1336,7 +1365,11 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
     for r in recs:
         sp = r.speaker
         if sp.anaphor is None and sp.is_person and not sp.entity and len(sp.name.split()) >= 2:
-            tracker.registry.setdefault(sp.name, sp)
+            known = tracker.registry.setdefault(sp.name, sp)
+            if sp.role and len(known.role.split()) > 8 >= len(sp.role.split()):
+                # the scan read a whole unclosed apposition as the role ("Bram Holt, CEO Zalada
+                # Indonesia mengatakan bahwa ..."); the attribution's own role is the title
+                tracker.registry[sp.name] = sp
     tracker.mention_registered(text, quoted)
     _introduced_speakers(text, quoted, parser, tracker)
     out = []
@@ -1530,6 +1563,9 @@ def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple
         words = words[-8:]
         tail = " ".join(words).strip(" ,")
         typ = book.type_from_role(tail, lang) if words else None
+        if typ == "user" and len(name.split()) == 1 and words and book.role_nouns_in(words[-1]) \
+                and not head.rstrip().endswith(","):
+            typ = None  # "pengguna Cermati", "a customer letter that Quix": the firm's users, not a user
         if typ == "media" and not any(n[3] == "media" for n in book.role_nouns_in(tail)):
             typ = None  # "Dilansir dari Antara, Lolly ...": the outlet cited, not her employer
         if typ and typ != "other":

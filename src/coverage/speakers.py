@@ -537,6 +537,12 @@ class _Mention:
     subject: bool = False  # opens its sentence ("Now, Apple is hitting back.")
 
 
+# words that open a clause and are never a first name: "After T-Mobile learned ..." does not
+# extend "T-Mobile" to a person's name
+_CLAUSE_WORDS = {"after", "before", "while", "when", "since", "although", "though", "as", "if", "because",
+                 "unlike", "like", "despite", "during", "until", "once", "whether", "where", "setelah",
+                 "sebelum", "ketika", "saat", "karena", "meski", "meskipun", "walaupun", "sejak", "jika",
+                 "bila", "kalau", "sedangkan", "sebab", "agar", "supaya", "bagi", "kepada", "dari"}
 _SENTENCE_OPENERS = {"now", "but", "and", "however", "meanwhile", "still", "yet", "later", "then", "so", "also",
                      "namun", "tetapi", "sementara", "sementara itu", "kini", "lalu", "kemudian", "selain itu",
                      "di sisi lain", "adapun", "pihak", "in response", "in a statement", "menanggapi hal itu"}
@@ -857,9 +863,10 @@ class SpeakerTracker:
             return False  # "Johnny G. Plate", "Mahfud MD", "Ruby Alamsyah": a person's name
         for m in re.finditer(rf"(?<![\w.])([\w'’.()-]+)\s+(?={n}\b)", self.text or ""):
             w = m.group(1).lower().strip(".()")
-            if self.book.role_nouns_in(w) and self.book.type_from_role(w) not in (None, "company", "other") \
+            # a user noun before a firm names its users ("pengguna Cermati"), not the firm's title
+            if self.book.role_nouns_in(w) and self.book.type_from_role(w) not in (None, "company", "other", "user") \
                     or w in self.book.title_words or (m.group(1)[:1].isupper() and w not in _SENTENCE_OPENERS
-                                                      and w not in _FUNCTION_WORDS):
+                                                      and w not in _FUNCTION_WORDS and w not in _CLAUSE_WORDS):
                 # "Menteri ... Rudiantara", "peretas Bjorka", "Ruby Alamsyah": a titled or full name
                 return False
         return True
