@@ -627,6 +627,66 @@ def test_dateline_with_on_is_a_dateline():
     assert X.filter_lines("Body line of the story.\nFirst published on May 2, 2020 / 10:15 AM", "en") == "Body line of the story."
 
 
+# Tail credits and prompts (boilerplate.yml 1.6). All lines synthetic (written by us), in the
+# shapes unseen templates print at the end of a story; each has a look-alike sentence that must
+# survive in the middle of the article.
+_TAIL_BODY = [f"Paragraph {i} of the story says Xiaomi's browser sent usage data to servers abroad." for i in range(8)]
+
+
+@pytest.mark.parametrize("line, lookalike, lang", [
+    ("— With assistance from Dewi Lestari", "With assistance from two universities, the researchers repeated the test on three phones.", "en"),
+    ("(Reporting by Ana Putri; Editing by Tom Lee)", "The outlet said its (reporting by phone) had been checked twice.", "en"),
+    ("ab/cd (Reuters, AP)", "The browser (Mi Browser, Mint) sent the data, the researchers said.", "en"),
+    ("(AFP)", "Xiaomi's shares fell in Hong Kong trading (AFP) after the report, the agency said in a note on markets.", "en"),
+    ("– Example.com", "The page at example.com loaded slowly in incognito mode, Tierney said.", "en"),
+    ("— Reuters", "Reuters reported the update two days later, citing the company blog.", "en"),
+    ("Write to Ana Putri at ana.putri@example.com", "Readers asked to write to privacy@example.com were told the switch was coming, the company said.", "en"),
+    ("Contact the author: [email protected]", "Researchers sent their findings by e-mail to the company before publication.", "en"),
+    ("@anaputri @example", "Tierney posted the packet captures as @example replies on Twitter during the week.", "en"),
+    ("Found this story interesting? Follow us on Twitter for more.", "Users who follow us on Twitter, the company wrote, would see the update first.", "en"),
+    ("Get the top tech stories in your inbox every week.", "The researchers found the data arrived in your inbox of logs within seconds, they wrote.", "en"),
+    ("Every morning our editors pick the news. You can sign up to receive it here.", "Xiaomi said users could sign up for the beta channel to test the new switch early.", "en"),
+    ("Do you like the content of this article?", "Do you like being tracked in incognito mode, the researchers asked in their post.", "en"),
+    ("Request Reprint & Licensing, Submit Correction or view Editorial Guidelines", "The firm said it would submit a correction to the regulator if its figures were wrong.", "en"),
+    ("Stay up-to-date with the latest in tech – follow us on Facebook", "Stay up-to-date with the settings, the company advised users in its blog post.", "en"),
+    ("Jangan lupa ikuti Contoh Tekno di Google News untuk update terbaru.", "Peneliti mengikuti akun resmi Xiaomi untuk melihat pengumuman pembaruan peramban.", "id"),
+])
+def test_tail_credits_and_prompts_go_only_at_the_end(line, lookalike, lang):
+    body = _TAIL_BODY if lang == "en" else [f"Paragraf {i} berita tentang data peramban Xiaomi." for i in range(8)]
+    assert X.filter_lines("\n".join(body + [line]), lang).split("\n") == body
+    # the same shape in the middle of the article stays (rules look at the last 5 lines only)
+    mid = body[:3] + [line] + body[3:]
+    assert line in X.filter_lines("\n".join(mid), lang).split("\n")
+    assert lookalike in X.filter_lines("\n".join(body[:3] + [lookalike] + body[3:]), lang).split("\n")
+
+
+@pytest.mark.parametrize("name", ["Winarko", "Ana Putri", "Dewi K. Lestari", "Siti binti Ahmad"])
+def test_a_bare_name_as_the_last_line_is_a_credit(name):
+    body = _TAIL_BODY[:3]
+    assert X.filter_lines("\n".join(body + [name]), "en").split("\n") == body
+    # also when a prompt follows it (the prompt goes first, then the name is last)
+    assert X.filter_lines("\n".join(body + [name, "Do you like the content of this article?"]), "en").split("\n") == body
+    # a name line anywhere but last stays, and a lone line is never peeled
+    assert name in X.filter_lines("\n".join(body[:1] + [name] + body[1:]), "en")
+    assert X.filter_lines(name, "en") == name
+
+
+@pytest.mark.parametrize("last", [
+    "Xiaomi said it would comply.",             # a sentence
+    "FORBES | GSMARENA",                        # an all-caps source line (kept for citations)
+    "Sumber: Forbes",
+    "the company said",                         # lower case
+    "Ana Putri And Her Colleagues Tested Phones",  # more than four capitalised words
+    "- Minocycline",                            # a list item is the body's markup
+    "Poetic. Justice.",                         # full stops: a line of verse, not a name
+    # a long instruction that ends in an address (the benchmark's annotators count it as text)
+    "Please do not file a public issue; instead send your report privately to security@example.com.",
+])
+def test_last_lines_that_are_not_bare_names_stay(last):
+    body = _TAIL_BODY[:3]
+    assert X.filter_lines("\n".join(body + [last]), "en").split("\n") == body + [last]
+
+
 def test_short_lines_section_is_read_from_the_rule_file(tmp_path):
     rules = X.load_boilerplate()
     assert rules.short_lines is not None and rules.short_lines.max_stopwords == 2

@@ -230,6 +230,7 @@ class LineRule:
     regex: re.Pattern
     max_len: int
     tail_only: bool = False  # `where: tail`: only the last TAIL_LINES lines
+    last_only: bool = False  # `where: last`: only the text's last line (after the other rules)
 
 
 @dataclass(frozen=True)
@@ -290,9 +291,13 @@ def load_boilerplate(path: str | Path = BOILERPLATE_FILE) -> Boilerplate:
             except re.error as exc:
                 raise StudyError(f"{p}: line rule {section}/{rid}: bad regex ({exc}); fix 'pattern'") from None
             where = e.get("where", "anywhere")
-            if where not in ("anywhere", "tail"):
-                raise StudyError(f"{p}: line rule {section}/{rid}: where must be 'anywhere' or 'tail', not {where!r}")
-            rules.append(LineRule(str(rid), str(section), rx, int(e.get("max_len", 300)), where == "tail"))
+            if where not in ("anywhere", "tail", "last"):
+                raise StudyError(
+                    f"{p}: line rule {section}/{rid}: where must be 'anywhere', 'tail' or 'last', not {where!r}"
+                )
+            rules.append(
+                LineRule(str(rid), str(section), rx, int(e.get("max_len", 300)), where == "tail", where == "last")
+            )
     xpaths = []
     for i, e in enumerate(data.get("html_rules") or []):
         rid = (e or {}).get("id") or f"html_rules[{i}]"
@@ -395,9 +400,24 @@ def filter_lines(text: str, lang: str | None = None, rules: Boilerplate | None =
         if _is_dateline(line, rules):
             continue
         in_tail = i >= len(lines) - TAIL_LINES
-        if any(len(line) <= r.max_len and (in_tail or not r.tail_only) and r.regex.match(line) for r in active):
+        if any(
+            len(line) <= r.max_len and not r.last_only and (in_tail or not r.tail_only) and r.regex.match(line)
+            for r in active
+        ):
             continue
         kept.append(raw_line)
+    # `where: last` rules (a reporter's name alone) judge the last line once the other rules
+    # have run, so a name printed above a newsletter prompt is still the last line; they
+    # peel at most two lines (name, then e-mail) and never the only line left.
+    last_rules = [r for r in active if r.last_only]
+    for _ in range(2):
+        if len(kept) < 2:
+            break
+        line = _TABLE_BARS.sub("", kept[-1]) or kept[-1]
+        # a list item is the body's own markup (a list of drugs, of names), never a credit
+        if _BULLET.match(line) or not any(len(line) <= r.max_len and r.regex.match(line) for r in last_rules):
+            break
+        kept.pop()
     return "\n".join(kept)
 
 
