@@ -195,3 +195,72 @@ def test_a_weekday_after_an_unlisted_name_is_not_part_of_it():
 ])
 def test_english_cues_shared_with_in_reply_to_and_newspaper_reported(text, want):
     assert cited_media(text, "en") == want
+
+
+# --- round 7: cues that name the outlet that asked, hosted or first reported (synthetic) ---
+ROUND7_CITED = [
+    ("Informasi ini diketahui dari laman BleepingComputer pekan lalu.", "id", ["BleepingComputer"]),
+    ("Data itu dilansir kali pertama oleh Reuters merujuk unggahan di forum.", "id", ["Reuters"]),
+    ("Hal itu disampaikan Andi saat menjawab pertanyaan Antara di Semarang, Selasa.", "id", ["Antara"]),
+    ("“Kami terus memantau,” sebut juru bicara PT Contoh dalam keterangan yang diterima detikINET.", "id", ["Detik"]),
+    ("Dalam keterangan tertulis yang diterima Tempo, Kominfo menyebut server sudah dimatikan.", "id", ["Tempo"]),
+    ("Kabar Nusa melaporkan bahwa server itu terbuka sejak Juli.", "id", ["Kabar Nusa"]),
+    ("Earlier, a seller told Vice that the data came from the servers.", "en", ["VICE"]),
+    ("The records cost about $270,000, Vice reported.", "en", ["VICE"]),
+    ("The ABC News service reported that 560 million customers were affected.", "en", ["ABC News"]),
+    ("CyberDaily, an Australian tech outlet, first reported the breach.", "en", ["CyberDaily"]),
+    ("Coast Daily reported that the database was left open.", "en", ["Coast Daily"]),
+    ("An official said in a statement to BBC media partner CBS News that the agency was aware.", "en", ["CBS News"]),
+]
+
+ROUND7_NOT_CITED = [
+    ("Vice President Jane Roe said the company was investigating.", "en"),
+    ("The claim was made by Senior Vice President John Doe.", "en"),
+    ("Xiaomi membantah laporan Forbes yang menyatakan data dikirim diam-diam.", "id"),
+    ("The company denied a Vice report that the data came from its servers.", "en"),
+    ("Tim peneliti Kabar Nusa melaporkan kasus ini ke BSSN pada Juli.", "id"),
+    ("“Kami membaca laman BleepingComputer setiap hari,” kata Andi.", "id"),
+    ("Andi Wijaya then told Vice President Jane Roe about the breach.", "en"),
+]
+
+
+@pytest.mark.parametrize("text,lang,outlets", ROUND7_CITED)
+def test_round7_citation_cues(text, lang, outlets):
+    assert cited_media(text, lang) == outlets
+
+
+@pytest.mark.parametrize("text,lang", ROUND7_NOT_CITED)
+def test_round7_not_citations(text, lang):
+    assert cited_media(text, lang) == []
+
+
+def test_round7_the_publishing_outlet_is_not_cited_by_the_new_cues():
+    text = "“Kami terus memantau,” sebut juru bicara PT Contoh dalam keterangan yang diterima detikINET."
+    assert cited_media(text, "id", outlet="detikINET") == []
+    assert cited_media("The records cost about $270,000, Vice reported.", "en", outlet="VICE") == []
+
+
+ROUND7_MORE = [
+    ("“Data itu sudah lama,” katanya lansir TechCrunch.", "id", ["TechCrunch"]),
+    ("Laporan kebocoran itu pertama kali disebarkan oleh Cybernews pekan lalu.", "id", ["Cybernews"]),
+    ("Menurut laporan Cybernews. Menurut situs itu, data dijual di forum.", "id", ["Cybernews"]),
+    ("The breach was reported earlier by the New York Times on Friday.", "en", ["The New York Times"]),
+    ("About 70 million records were stolen, according to reports from BleepingComputer at the time.", "en", ["BleepingComputer"]),
+]
+
+
+@pytest.mark.parametrize("text,lang,outlets", ROUND7_MORE)
+def test_round7_more_citation_shapes(text, lang, outlets):
+    assert cited_media(text, lang) == outlets
+
+
+def test_round7_the_outlet_after_dari_is_cited_not_the_one_that_quoted_it():
+    text = "Sebagaimana dikutip Kabar Nusa dari Business Insider, juru bicara itu membenarkan kebocoran."
+    assert cited_media(text, "id", outlet="Kabar Nusa") == ["Business Insider"]
+
+
+def test_round7_a_wire_dateline_is_cited_only_in_another_outlets_article():
+    text = "SAN FRANCISCO (Reuters) - The company said on Tuesday that accounts were accessed."
+    assert cited_media(text, "en", outlet="Yahoo News") == ["Reuters"]
+    assert cited_media(text, "en", outlet="Reuters") == []
+    assert cited_media(text, "en") == []  # without the outlet it may be the agency's own copy

@@ -43,6 +43,31 @@ _OUTLET_LIKE = re.compile(
 )
 
 
+# A listed name that is only the first word of a title or of another party: "Vice President",
+# "BBC media partner CBS News" (the statement went to CBS News, not to the BBC)
+_NOT_THIS_OUTLET = re.compile(
+    r"^\s+(?:President|Presiden|Chair(?:man|woman|person)?|Minister|Menteri|Admiral|Chancellor|Governor|Principal|"
+    r"Dean|Provost|Director|(?:media |news |broadcast )?partner|sister (?:site|publication|outlet|paper))\b"
+)
+# An outlet named as the object of a denial is disputed, not relayed ("membantah laporan Forbes
+# yang menyatakan ...", "denied a Forbes report that ..."), whatever cue follows the name
+_DENIED = re.compile(
+    r"\b(?:membantah|menyangkal|menampik|menepis|mengkritik|denied|denies|deny|disputed|disputes|rejected|rejects|"
+    r"dismissed|dismisses|refuted|refutes)\s+(?:(?:a|an|the|sebuah)\s+)?(?:(?:laporan|artikel|pemberitaan|berita|tulisan|"
+    r"klaim|report|article|story|claims?)\s+(?:dari\s+|by\s+|from\s+|in\s+)?(?:media\s+|majalah\s+)?)?$",
+    re.IGNORECASE,
+)
+# An unlisted name that looks like an outlet ("Global News", "Kabar Nusa", contoh.co.id) and is the
+# subject of a verb of reporting is cited: "Kabar Nusa melaporkan ...", "Coast Daily reported ..."
+_UNLISTED_REPORTED = re.compile(
+    r"^\s*(?:,[^,]{0,80},\s*)?(?:(?:which|who|that|yang|first|originally|also|previously|earlier|has|had|have|juga|"
+    r"pertama kali|sebelumnya|telah)\s+)*(?:reported|reports|revealed|melaporkan|memberitakan|mewartakan|mengabarkan)\b"
+    # "melaporkan kasus ini ke BSSN": filing a report with an authority, not publishing one
+    r"(?!(?:\s+[\w()-]+){0,3}?\s+(?:ke|kepada|to)\s+(?:pihak\s+|the\s+)?(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class _Cue:
     cue: str
@@ -81,6 +106,12 @@ def _not_outlets(path: Path = MEDIA_YML) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("not_outlets") or [])
 
 
+@lru_cache(maxsize=2)
+def _citation_only(path: Path = MEDIA_YML) -> dict[str, str]:
+    data = load_yaml(path)
+    return {str(k): str(v) for k, v in (data.get("citation_only") or {}).items()}
+
+
 def canonical_outlet(name: str) -> str | None:
     """The canonical name of an outlet (any alias of media.yml), or None if it is not listed."""
     ent = load_book().lookup(str(name))
@@ -95,6 +126,8 @@ def _outlet_key(name: str) -> str:
 
 
 def _clean_name(name: str) -> str:
+    # "laporan Cybernews. Menurut ...": a full stop and a space end the name (a sentence ends)
+    name = re.split(r"\.\s+", name.strip())[0]
     name = name.strip().rstrip(".,;:")
     # drop trailing connector words the name pattern may have swallowed
     name = re.sub(r"(?:\s+(?:of|the|dan|and|de|di))+$", "", name)
@@ -161,6 +194,14 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             s = p.start + m.start(1)
             add(name, "sumber" if lang == "id" else "source", s, s + len(name))
             continue
+        # a wire dateline, "NEW YORK (AP) --", "(Bloomberg) —": the copy is the agency's, so an
+        # article another outlet (``outlet``) publishes cites it
+        m = re.match(r"\s*(?:[A-Z][A-Za-z .,'’-]{0,40}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}|:)\s", line)
+        # without ``outlet`` the article may be the agency's own, so a dateline alone is no citation
+        if m and self_name and canonical_outlet(_clean_name(m.group(1))) and not in_quote(p.start + m.start(1)):
+            name = _clean_name(m.group(1))
+            s = p.start + m.start(1)
+            add(name, "sumber" if lang == "id" else "source", s, s + len(name))
         # a closing credit that is nothing but "(Outlet)"
         m = re.fullmatch(r"\(\s*(" + _NAME + r")\s*\)", line)
         if m:
@@ -175,6 +216,8 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 continue
             left = line[max(0, s - 160):s]
             right = line[e:e + 160]
+            if _NOT_THIS_OUTLET.match(right) or _DENIED.search(left):
+                continue
             for r in rules:
                 b_ok = r.before is not None and bool(r.before.search(left))
                 a_ok = r.after is not None and bool(r.after.search(right))
@@ -182,6 +225,19 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 if (b_ok and a_ok) if (r.before is not None and r.after is not None) else (b_ok or a_ok):
                     add(line[s:e], r.cue, p.start + s, p.start + e)
                     break
+        # citation-only names ("told Vice", "Vice reported"; never "Vice President")
+        for alias, canon in _citation_only().items():
+            for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", line):
+                s, e = m.start(), m.end()
+                left, right = line[max(0, s - 160):s], line[e:e + 160]
+                if in_quote(p.start + s) or _NOT_THIS_OUTLET.match(right) or _DENIED.search(left):
+                    continue
+                hit = next((r for r in rules if r.before is not None and r.after is None and r.before.search(left)), None)
+                if hit is not None or _UNLISTED_REPORTED.match(right):
+                    cue = hit.cue if hit is not None else ("reported" if lang == "en" else "melaporkan")
+                    if not (self_name and _outlet_key(canon) == self_name):
+                        seen.add((p.start + s, p.start + e))
+                        out.append({"cited": canon, "cue": cue, "start": p.start + s, "end": p.start + e})
         # unlisted names after strong cues ("dilansir dari Kabar Nusantara", "Sumber: A, B")
         for r in rules:
             if r.unlisted == "none" or r.before is None or r.after is not None:
@@ -198,6 +254,15 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                     continue
                 if _unlisted_ok(name, r):
                     add(name, r.cue, p.start + s, p.start + s + len(name))
+        for m in re.finditer(r"(?<![\w.&'’+-])(" + _NAME + r")", line):
+            name = _clean_name(m.group(1))
+            s = m.start(1)
+            if canonical_outlet(name) or in_quote(p.start + s) or not _OUTLET_LIKE.search(name):
+                continue
+            if _DENIED.search(line[max(0, s - 160):s]) or not _UNLISTED_REPORTED.match(line[s + len(name):s + len(name) + 120]):
+                continue
+            if _unlisted_ok(name, _Cue("reported", "outlet", None, None)):
+                add(name, "reported" if lang == "en" else "melaporkan", p.start + s, p.start + s + len(name))
         if credit:
             # "Sumber: GSMArena, Kantor Berita Nusa": every item of the list
             items = re.split(r",|\s+(?:dan|and)\s+|;", line.split(":", 1)[1])
