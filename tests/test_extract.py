@@ -620,6 +620,37 @@ def test_short_lines_of_the_body_stay_when_the_first_h1_is_in_the_footer():
     assert X.drop_short_chrome(body, _tree(html), "en") == body
 
 
+def test_relative_times_are_datelines_and_portal_syndication_notes_go():
+    # synthetic lines (boilerplate.yml 1.7): a relative "updated" stamp is a dateline, a line with
+    # other words stays; "Disadur dari" + a portal's domain is a syndication note, + a name stays
+    body = "Body line of the story."
+    for stamp in ("May 2, 2020 / 5:14 AM / Updated 6 hours ago", "2 jam yang lalu"):
+        assert X.filter_lines(f"{body}\n{stamp}", "en") == body
+    assert X.filter_lines(f"{body}\nThe update came 6 hours ago", "en") == f"{body}\nThe update came 6 hours ago"
+    note = "Disadur dari: Contohnews.com (Penulis: Ana Putri, Published: 2/5/2020)"
+    assert X.filter_lines(f"{body}\n{note}\n{body}", "id") == f"{body}\n{body}"
+    keep = "Laporan ini disadur dari Forbes dan blog resmi Xiaomi."
+    assert keep in X.filter_lines(f"{body}\n{keep}\n{body}", "id")
+
+
+def test_a_prose_box_before_the_headline_goes_but_not_when_the_body_precedes_the_h1():
+    # synthetic (1.7, held-out set 7): a disclosure box above the <h1> is long prose, so the
+    # short-line test never judged it; the body's long paragraphs all follow the <h1>
+    para = [f"Paragraph {i} of the article says the browser sent usage data to servers abroad, the researchers wrote." for i in range(3)]
+    note = ["Ana Putri does not work for, consult, own shares in or receive funding from any company that would benefit from this article.",
+            "Partners", "Example University provides funding as a founding partner of Example Site."]
+    boxed = "".join(f"<p>{x}</p>" for x in note)
+    html = (f"<html><body><div class='disclosure'>{boxed}</div><h1>Headline of the story</h1>"
+            f"<div class='body'>{''.join(f'<p>{x}</p>' for x in para)}</div></body></html>")
+    assert X.drop_short_chrome("\n".join(note + para), _tree(html), "en") == "\n".join(para)
+    # the same lines in the JSON-LD body are the article's and stay
+    assert X.drop_short_chrome("\n".join(note + para), _tree(html), "en", keep=note[0]).startswith(note[0])
+    # the <h1> after the body (a footer's): nothing is dropped
+    late = (f"<html><body><div class='body'>{boxed}{''.join(f'<p>{x}</p>' for x in para)}</div>"
+            f"<footer><h1>Example Site</h1></footer></body></html>")
+    assert X.drop_short_chrome("\n".join(note + para), _tree(late), "en") == "\n".join(note + para)
+
+
 def test_dateline_with_on_is_a_dateline():
     # "on" must stay a date word: YAML 1.1 reads a bare `on` as true
     rules = X.load_boilerplate()
@@ -650,6 +681,12 @@ _TAIL_BODY = [f"Paragraph {i} of the story says Xiaomi's browser sent usage data
     ("Request Reprint & Licensing, Submit Correction or view Editorial Guidelines", "The firm said it would submit a correction to the regulator if its figures were wrong.", "en"),
     ("Stay up-to-date with the latest in tech – follow us on Facebook", "Stay up-to-date with the settings, the company advised users in its blog post.", "en"),
     ("Jangan lupa ikuti Contoh Tekno di Google News untuk update terbaru.", "Peneliti mengikuti akun resmi Xiaomi untuk melihat pengumuman pembaruan peramban.", "id"),
+    # 1.7 (held-out set 7)
+    ("What do you think? Let us know in the comments below.", "Readers let us know in the comments of the forum that the switch was hidden, the researcher wrote.", "en"),
+    ("Example Desk is made possible by Example Network. All its content is editorially independent.", "The new switch is made possible by a change in the browser's settings page, the company said.", "en"),
+    ("Cek berita tekno lainnya di Contoh Tekno.", "Peneliti meminta pengguna mengecek berita resmi Xiaomi sebelum memperbarui aplikasi peramban.", "id"),
+    ("BACA BERITA CONTOH LAINNYA DI SINI", "Xiaomi meminta pengguna membaca berita dari sumber resmi, bukan unggahan di media sosial.", "id"),
+    ("(*)", "Peneliti menandai data yang dikirim (*) dalam tabel lampiran laporan mereka.", "id"),
 ])
 def test_tail_credits_and_prompts_go_only_at_the_end(line, lookalike, lang):
     body = _TAIL_BODY if lang == "en" else [f"Paragraf {i} berita tentang data peramban Xiaomi." for i in range(8)]

@@ -666,12 +666,46 @@ def _stopword_count(line: str, lang: str) -> int:
     return sum(w in stop for w in words)
 
 
+def _lines_before_headline(lines: list[str], tree, kept_text: str, sl) -> int:
+    """How many leading lines of the body are a box of prose printed before the headline.
+
+    A disclosure or funding note above the <h1> (The Conversation's "... does not work for,
+    consult, own shares in ...") is long, so the short-line test never sees it. The leading
+    lines whose elements all precede the page's first <h1> are dropped when at least two of
+    the body's long paragraphs follow the <h1> and fewer precede it (a page whose <h1> sits in
+    a footer keeps everything), never all lines, never a line of the JSON-LD body.
+    """
+    h1 = tree.find(".//h1")
+    if h1 is None or len(lines) < 3:
+        return 0
+    order = {e: k for k, e in enumerate(tree.iter())}
+    hpos = order.get(h1, 0)
+    els = _elements_by_text(tree, {_norm(x) for x in lines})
+    def pos(x: str) -> int | None:
+        found = els.get(_norm(x))
+        return order.get(found[-1]) if found else None
+    longs = [pos(x) for x in lines if len(x) >= sl.long_chars]
+    after = sum(1 for q in longs if q is not None and q > hpos)
+    before = sum(1 for q in longs if q is not None and q < hpos)
+    if after < 2 or before >= after:
+        return 0
+    k = 0
+    while k < len(lines) - 1:
+        q = pos(lines[k])
+        if q is None or q > hpos or (kept_text and _norm(lines[k]) in kept_text):
+            break
+        k += 1
+    return k
+
+
 def drop_short_chrome(body: str, tree, lang: str | None = None, rules: Boilerplate | None = None,
                       keep: str = "") -> str:
     """Drop the short chrome lines of ``body`` that the page's structure gives away.
 
     ``tree``: the page the body was extracted from; ``keep``: text whose lines are never
-    dropped (the page's JSON-LD ``articleBody``). A line is dropped when
+    dropped (the page's JSON-LD ``articleBody``). First the leading lines printed before the
+    <h1> go, whatever their length, when the body's long paragraphs follow it
+    (``_lines_before_headline``). Then a line is dropped when
 
     1. it is short (``short_lines.max_words``, no sentence end), comes before the body's first
        long paragraph, and its element comes before the page's <h1> (a kicker, "Supported
@@ -691,6 +725,10 @@ def drop_short_chrome(body: str, tree, lang: str | None = None, rules: Boilerpla
     if sl is None:
         return body
     lines = body.split("\n")
+    lead = _lines_before_headline(lines, tree, _norm(keep) if keep else "", sl)
+    if lead:
+        lines = lines[lead:]
+        body = "\n".join(lines)
     short = {i: _norm(x) for i, x in enumerate(lines) if _is_short(_BULLET.sub("", x), sl)}
     boxed = {i: _norm(x) for i, x in enumerate(lines) if i > 0 and i not in short and len(x.split()) <= sl.box_max_words}
     if not short and not boxed:
