@@ -281,11 +281,6 @@ def looks_like_stub(html: bytes | str) -> bool:
     return page_text(html).stub
 
 
-def article_word_count(html: bytes | str) -> int:
-    """Words in paragraph-like blocks (what the consent and stub checks measure)."""
-    return page_text(html).article_words
-
-
 # -- judging a response ------------------------------------------------------------------
 
 

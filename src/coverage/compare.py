@@ -363,6 +363,13 @@ def dedupe(
     return df.iloc[keep.to_numpy()].copy()
 
 
+def _per_rule(measure, df: pd.DataFrame, value_cols: Sequence[str], group_col: str,
+              rules: Sequence[str], dedupe_kwargs: dict) -> pd.DataFrame:
+    """``measure(df, value_cols, group_col)`` on the data deduplicated under each rule, stacked with a ``rule`` column."""
+    return pd.concat([measure(dedupe(df, rule, **dedupe_kwargs), value_cols, group_col).assign(rule=rule)
+                      for rule in rules], ignore_index=True)
+
+
 def prevalence_under_rules(
     df: pd.DataFrame,
     value_cols: Sequence[str],
@@ -372,9 +379,7 @@ def prevalence_under_rules(
 ) -> pd.DataFrame:
     """:func:`prevalence_by_group` under each syndication rule of :func:`dedupe`, stacked with a
     ``rule`` column, so "every article", "once per outlet" and "once per cluster" sit side by side."""
-    parts = [prevalence_by_group(dedupe(df, rule, **dedupe_kwargs), value_cols, group_col).assign(rule=rule)
-             for rule in rules]
-    out = pd.concat(parts, ignore_index=True)
+    out = _per_rule(prevalence_by_group, df, value_cols, group_col, rules, dedupe_kwargs)
     return out[["rule", "group", "value", "k", "n", "share", "lo", "hi"]]
 
 
@@ -464,8 +469,7 @@ def difference_tests_under_rules(
 ) -> pd.DataFrame:
     """:func:`difference_tests` under each syndication rule of :func:`dedupe`, stacked with a
     ``rule`` column (BH adjustment within each rule, over the value columns)."""
-    return pd.concat([difference_tests(dedupe(df, rule, **dedupe_kwargs), value_cols, group_col).assign(rule=rule)
-                      for rule in rules], ignore_index=True)
+    return _per_rule(difference_tests, df, value_cols, group_col, rules, dedupe_kwargs)
 
 
 def side_by_side(table: pd.DataFrame, *, column: str = "rule", labels: dict[str, str] | None = None) -> pd.DataFrame:
