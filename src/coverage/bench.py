@@ -20,6 +20,20 @@ because it goes to the network, which only makes newspaper3k faster than bare) a
 ``trafilatura`` (``extract(html, url=url)``, defaults). ``ours-<switch>`` names measure
 ours with one step switched off (see ``VARIANTS``).
 
+Session 3b (2026-11-29, boilerplate.yml 1.8, same machine): the chrome-block step
+(``coverage.extract.drop_chrome_blocks``: chrome-named boxes below the body container, and a
+hand-weighted line score): one run, ``ours`` 0.933 / 0.950 / 0.941 in 58 s,
+``ours-no-chrome-blocks`` 0.928 / 0.951 / 0.940 in 54 s, newspaper3k 0.825 in 79 s (a busier
+run: 61 / 56 / 95 s, trafilatura 0.918 in 35 s; before the step, a quiet run: ours 0.928 /
+0.951 / 0.940 in 49 s, newspaper3k 71 s). Per page against the step switched off: 16 unwanted snippets removed
+(newsletter forms, podcast and app prompts, copyright and stamp lines, "If you enjoyed
+reading this post ..."), 4 wanted ones lost (lines addressing the reader in blogs and docs:
+"Get in touch with Jill", "Please DO NOT file a public issue ...", "If you have any further
+questions, please", and an italic author line after the body). Drafts not kept: image/photo words without the page's content-word
+exemption (page builders' "widget" and "image-text" boxes hold body text: lost 8 snippets);
+a time stamp anywhere in a short line and italic/after-body signs alone (German event dates,
+italic author lines: lost 10); bare platform names as promo words ("Facebook" in a sentence).
+
 Session 3 (2026-11-29, same machine, quiet): with the structural short-line rule
 (boilerplate.yml ``short_lines``) ours 0.928 / 0.951 / 0.939 in 46 s, newspaper3k 71 s,
 trafilatura 0.918 in 28 s; ``ours-no-short-lines`` 0.916 / 0.961 / 0.938 in 38 s. Variants of
@@ -291,11 +305,15 @@ def _variants() -> dict[str, Callable[[], Callable[[bytes, str], str]]]:
         "ours-no-fallback": lambda: _ours(replace(D, newspaper_fallback=False, jsonld=False)),
         "ours-with-comments": lambda: _ours(replace(D, trafilatura={"include_comments": True})),
         "ours-no-short-lines": lambda: _ours(replace(D, short_chrome=False)),
+        "ours-no-chrome-blocks": lambda: _ours(replace(D, chrome_dom=False, chrome_score=False)),
+        "ours-no-chrome-dom": lambda: _ours(replace(D, chrome_dom=False)),
+        "ours-no-line-score": lambda: _ours(replace(D, chrome_score=False)),
     }
 
 
 VARIANTS = ("ours", "newspaper3k", "trafilatura", "ours-no-lead", "ours-no-lines",
-            "ours-no-preclean", "ours-no-fallback", "ours-with-comments", "ours-no-short-lines")
+            "ours-no-preclean", "ours-no-fallback", "ours-with-comments", "ours-no-short-lines",
+            "ours-no-chrome-blocks", "ours-no-chrome-dom", "ours-no-line-score")
 
 
 def run_extractor(fn: Callable[[bytes, str], str], pages: list[Page]) -> dict:
