@@ -78,6 +78,11 @@ def test_speaker_agreement():
     assert not same_speaker("Xiaomi", "pemilik ponsel Xiaomi")
     assert not same_speaker("Gabi Cirlig", "Andrew Tierney")
     assert not same_speaker("", "Xiaomi")
+    # an unlisted shorter form of a listed name (organisations.yml) agrees; added words do not
+    assert same_speaker("Data Protection Commission", "Irish Data Protection Commission")
+    assert same_speaker("Latitude Financial", "Latitude")
+    assert not same_speaker("Xiaomi", "Xiaomi officials")
+    assert not same_speaker("Live Nation Entertainment", "Live Nation officials")
 
 
 def test_tiny_gold_scores_by_hand(tmp_path):

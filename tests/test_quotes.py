@@ -1101,3 +1101,190 @@ def test_unclosed_apposition_after_a_full_name(opening: str) -> None:
     assert [(r["speaker"], r["speaker_type"], r["role"]) for r in recs] == [
         ("Bram Holt", "company", "co-CEO Zalada Indonesia")] * 2
     assert recs[0]["quote"] == "pelaku tidak mengincar akun pengguna sama sekali"
+
+
+# --- session 3: the general organisation lexicon (organisations.yml) and typing from roles ---
+# One synthetic quote per lexicon class and language: the organisation is typed on first sight,
+# with no rule of speakers.yml naming it.
+
+LEXICON_CASES = [
+    ("id", "“Kami sedang menelusuri sumber kebocoran,” kata BRIN dalam keterangannya.", "BRIN", "government"),
+    ("en", "“We are looking into the incident,” the FCC said in a statement.",
+     "Federal Communications Commission", "government"),
+    ("id", "“Jaringan kami aman,” ujar XL Axiata kepada wartawan.", "XL Axiata", "company"),
+    ("en", "“Our systems were not breached,” Capital One said.", "Capital One", "company"),
+    ("id", "“Ini serangan yang terencana,” kata Hudson Rock dalam laporannya.", "Hudson Rock", "researcher"),
+    ("en", "“The malware spreads through fake apps,” Trend Micro said.", "Trend Micro", "researcher"),
+    ("id", "“Pemerintah harus mengusut kasus ini,” kata Perludem.", "Perludem", "civil_society"),
+    ("en", "“This is a privacy disaster,” the ACLU said.", "ACLU", "civil_society"),
+]
+
+
+@pytest.mark.parametrize("lang,text,speaker,typ", LEXICON_CASES)
+def test_lexicon_organisations_are_typed_on_first_sight(lang, text, speaker, typ) -> None:
+    rec = only(text, lang)
+    assert (rec["speaker"], rec["speaker_type"]) == (speaker, typ)
+
+
+def test_lexicon_names_match_only_as_written() -> None:
+    """organisations.yml names are case-sensitive: "mandiri" (independent) is no bank."""
+    book = load_book()
+    assert book.lookup("Bank Mandiri").type == "company"
+    assert book.lookup("bank mandiri") is None
+    assert [e.name for _, _, e in book.find("Kami ingin hidup mandiri.")] == []
+    # speakers.yml wins over the lexicon for a name both list (Kominfo is the study's entry)
+    assert book.lookup("Kominfo").type == "government"
+
+
+def test_lexicon_section_must_be_a_speaker_type(tmp_path) -> None:
+    from coverage.errors import StudyError
+    from coverage.speakers import MEDIA_YML, SPEAKERS_YML, SpeakerBook
+
+    bad = tmp_path / "organisations.yml"
+    bad.write_text("version: '1'\nbanks: [Bank Contoh]\n", encoding="utf-8")
+    with pytest.raises(StudyError, match=r"organisations\.yml: section 'banks' is no speaker type"):
+        SpeakerBook(SPEAKERS_YML, MEDIA_YML, bad)
+
+
+@pytest.mark.parametrize("lang,text,speaker,typ", [
+    # a person typed from the role and organisation set off beside the name
+    ("id", "“Data itu asli,” kata Rina Wulandari, peneliti dari Universitas Gadjah Mada.", "Rina Wulandari", "researcher"),
+    ("en", "“Nothing was lost,” said Tom Baker, a spokesperson for the Securities and Exchange Commission.",
+     "Tom Baker", "government"),
+    ("en", "“We moved fast,” said Acmeflow's chief executive Dana Whitfield.", "Dana Whitfield", "company"),
+    # an executive director is typed by the organisation named with the title
+    ("id", "“Kami mendesak pemerintah bertindak,” kata Direktur Eksekutif Lembaga Riset Siber Nusantara, Dewi Lestari.",
+     "Dewi Lestari", "researcher"),
+    ("en", "“We urge lawmakers to act,” said Maya Ortiz, executive director of the Open Wires Coalition.",
+     "Maya Ortiz", "civil_society"),
+    # a legal form after a listed firm belongs to the firm
+    ("en", "“We will not pay,” T-Mobile US Inc said.", "T-Mobile", "company"),
+])
+def test_person_and_organisation_typed_from_apposition(lang, text, speaker, typ) -> None:
+    rec = only(text, lang)
+    assert (rec["speaker"], rec["speaker_type"]) == (speaker, typ)
+
+
+def test_role_noun_of_another_clause_does_not_type_the_name() -> None:
+    """"Pemerintah pun akan memanggil Zentrix": the government is the subject of a clause about
+    Zentrix, not Zentrix's title, so Zentrix stays a firm (coding rule 6)."""
+    text = ("Pemerintah pun akan langsung memanggil Zentrix untuk meminta penjelasan.\n"
+            "“Kami sudah memeriksa sistem kami,” tulis Zentrix dalam keterangannya.")
+    rec = only(text, "id")
+    assert (rec["speaker"], rec["speaker_type"]) == ("Zentrix", "company")
+
+
+def test_the_company_is_the_firm_not_its_chief_executive() -> None:
+    text = "Medibank chief executive David Koczkar apologised on Monday.\nThe company said it would contact every customer."
+    rec = only(text, "en")
+    assert (rec["speaker"], rec["speaker_type"]) == ("Medibank", "company")
+
+
+def test_a_description_by_its_head_noun_is_the_listed_organisation() -> None:
+    text = ("The National Privacy Commission issued an order against the app.\n"
+            "According to the commission, the app failed to assess the risks.")
+    rec = only(text, "en")
+    assert (rec["speaker"], rec["speaker_type"]) == ("National Privacy Commission", "government")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Zentrix mengonfirmasi kebocoran itu.\nMenurut perusahaan yang berkantor pusat di Jakarta itu, "
+           "kebocoran terjadi dua tahun lalu."),
+    ("en", "Zentrix confirmed the breach on Friday.\nThis is being investigated, the company said."),
+])
+def test_an_unlisted_firm_opening_a_sentence_is_the_antecedent_of_the_company(lang, text) -> None:
+    """A description with a relative clause points back like the bare description, and a
+    demonstrative ("This") is never read as a speaker's name."""
+    rec = only(text, lang)
+    assert (rec["speaker"], rec["speaker_type"]) == ("Zentrix", "company")
+
+
+def test_role_in_the_last_clause_before_a_first_mention_types_the_person() -> None:
+    text = ("The breach hit regulators in two countries, its founder and chief executive told reporters.\n"
+            "“We moved too fast,” Karl Ostrander said.")
+    rec = only(text, "en")
+    assert (rec["speaker"], rec["speaker_type"]) == ("Karl Ostrander", "company")
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("id", "Laporan dari perusahaan keamanan Comparitech tersebut menyebut ada 267 juta nomor yang bocor."),
+    ("en", "A report from Comparitech said that 267 million phone numbers had leaked."),
+])
+def test_an_organisation_speaks_through_its_report(lang, text) -> None:
+    rec = only(text, lang)
+    assert (rec["speaker"], rec["speaker_type"]) == ("Comparitech", "company")
+
+
+@pytest.mark.parametrize("lang,text,speaker,typ,quote", [
+    ("en", "The group has targeted other firms in the past, federal prosecutors said, according to the Harbor Bulletin.",
+     "federal prosecutors", "government", "The group has targeted other firms in the past"),
+    ("id", "Kelompok itu pernah menyerang perusahaan lain, kata jaksa, menurut harian Kabar Kota.",
+     "jaksa", "government", "Kelompok itu pernah menyerang perusahaan lain"),
+])
+def test_speaker_inside_an_outlets_report_speaks(lang, text, speaker, typ, quote) -> None:
+    """"X said, according to <outlet>": X speaks; the outlet is cited (coverage.citations)."""
+    rec = only(text, lang)
+    assert (rec["speaker"], rec["speaker_type"], rec["quote"]) == (speaker, typ, quote)
+
+
+def test_newspaper_words_type_an_unlisted_title_as_media() -> None:
+    book = load_book()
+    assert book.parse("the Harbor Bulletin", "en").type == "media"
+    assert book.parse("an election observer", "en").type != "media"  # a role, not a title
+
+
+@pytest.mark.parametrize("lang,phrase,name,typ", [
+    ("id", "Badan Riset Siber Nusantara", "Badan Riset Siber Nusantara", "government"),
+    ("id", "Universitas Lembah Hijau", "Universitas Lembah Hijau", "researcher"),
+    ("en", "the Ministry of Digital Affairs", "Ministry of Digital Affairs", "government"),
+    ("en", "the Open Wires Foundation", "Open Wires Foundation", "civil_society"),
+])
+def test_an_organisation_head_noun_opens_a_name_not_a_title(lang, phrase, name, typ) -> None:
+    """The capitalised words after Badan/Universitas/Ministry/Foundation are the organisation's
+    name, not a person's ("Badan Riset Siber Nusantara" names no one called "Riset Siber")."""
+    sp = load_book().parse(phrase, lang)
+    assert (sp.name, sp.type, sp.is_person) == (name, typ, False)
+
+
+@pytest.mark.parametrize("lang,text,speaker,typ", [
+    # officials speak for the organisation named with them; alone they are the government's
+    ("en", "Verizon officials said that the outage had nothing to do with the breach.", "Verizon", "company"),
+    ("en", "Officials said that the outage had nothing to do with the breach.", "Officials", "government"),
+    # a hacker group described before it is named is the group the article names next
+    ("en", "A notorious hacking group claims that it stole the data of 5 million customers.\n"
+           "ShinyHunters, the group claiming responsibility, posted a sample online.", "ShinyHunters", "other"),
+    # a firm's web address is the firm, not an outlet
+    ("id", "“Kami mendeteksi akses tidak sah,” tulis Cermati.com dalam keterangannya.", "Cermati", "company"),
+])
+def test_descriptions_that_name_a_known_speaker(lang, text, speaker, typ) -> None:
+    recs = quotes(text, lang)
+    assert (recs[0]["speaker"], recs[0]["speaker_type"]) == (speaker, typ)
+
+
+@pytest.mark.parametrize("lang,text,speaker", [
+    ("id", "Pengamat telekomunikasi Budi Santoso menilai kasus itu serius. “Harus ada audit,” kata mantan "
+           "anggota badan regulasi ini.", "Budi Santoso"),
+    ("en", "The breach was first reported by The Verge.\nThe hackers sold the data, the small "
+           "technology magazine said.", "The Verge"),
+])
+def test_a_demonstrative_description_points_back(lang, text, speaker) -> None:
+    """"mantan anggota ... ini" is the person just quoted; "the small technology magazine" is
+    the outlet the article has named, with words between the article and the head noun."""
+    assert quotes(text, lang)[-1]["speaker"] == speaker
+
+
+@pytest.mark.parametrize("phrase,name,typ", [
+    ("the Coastal Privacy Authority", "Coastal Privacy Authority", "government"),
+    ("Northland Home Affairs Department", "Northland Home Affairs Department", "government"),
+    ("the Kominfo Ministry", "Kominfo", "government"),
+])
+def test_capitalised_words_ending_in_an_office_are_one_organisation(phrase, name, typ) -> None:
+    sp = load_book().parse(phrase, "en")
+    assert (sp.name, sp.type, sp.is_person) == (name, typ, False)
+
+
+def test_an_outlet_written_with_a_space_is_the_listed_outlet() -> None:
+    """media.yml lists Cybernews; "Cyber News" is the same outlet, as speaker and as citation."""
+    assert load_book().lookup("Cyber News").name == "Cybernews"
+    from coverage.citations import cited_media
+    assert cited_media("Akhir pekan lalu Cyber News melaporkan data 1,3 juta pengguna bocor.", "id") == ["Cybernews"]

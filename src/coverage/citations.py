@@ -39,8 +39,22 @@ _OUTLET_LIKE = re.compile(
     r"\.(?:com|co\.id|id|net|org|co|in|my|sg|ph|vn|co\.uk|news|example)\b|"
     r"\b(?:News|Times|Post|Daily|Tekno|Techno|Tech|Media|Online|Herald|Tribune|Journal|Magazine|Gazette|Review|"
     r"Wire|Insider|Berita|Kabar|Harian|Warta|Pos|TV|Radio|Weekly|Today|Express|Standard|Telegraph|Observer|"
-    r"Chronicle|Globe|Mail|Press|INET|Inet|Gadget|Gawai|Ponsel|Portal)\b"
+    r"Chronicle|Globe|Mail|Press|INET|Inet|Gadget|Gawai|Ponsel|Portal|Ledger|Bulletin|Dispatch|Sentinel|Examiner|"
+    r"Monitor|Reporter|Courier|Register|Inquirer|Mirror|Digest|Record|Suara|Koran|Tabloid|Majalah)\b|"
+    # one word ending in a newspaper word: CyberNews, Cybernews, CyberDaily, TechWire
+    r"[a-z](?:News|news|Daily|Tech|Times|Post|Wire|Media|Berita|Kabar|Bulletin|Report)\b"
 )
+# Words that say the next name is a medium ("dilansir dari laman X", "seperti dilaporkan harian
+# X", "according to the newspaper X"): after them any capitalised name is an outlet
+# ("situs", "laman", "website", "blog" are not among them: a leak forum or a company's site
+# is a site too)
+_MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|harian|koran|surat kabar|majalah|"
+                r"tabloid|kantor berita|newspaper|magazine|news site|tech site|news outlet|outlet|news agency|"
+                r"publication|broadcaster|tech blog")
+_MEDIA_NOUN = re.compile(r"\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
+# Media nouns written before an unlisted outlet's name, dropped from its canonical form
+_LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+)+",
+                                  re.IGNORECASE)
 
 
 # A listed name that is only the first word of a title or of another party: "Vice President",
@@ -60,7 +74,10 @@ _DENIED = re.compile(
 # An unlisted name that looks like an outlet ("Global News", "Kabar Nusa", contoh.co.id) and is the
 # subject of a verb of reporting is cited: "Kabar Nusa melaporkan ...", "Coast Daily reported ..."
 _UNLISTED_REPORTED = re.compile(
-    r"^\s*(?:,[^,]{0,80},\s*)?(?:(?:which|who|that|yang|first|originally|also|previously|earlier|has|had|have|juga|"
+    r"^\s*(?:(?:newspaper|paper|magazine|website|news site|outlet|news outlet|news service|news agency|broadcaster)\s+)?"
+    # an apposition, closed or running into the verb: "CyberDaily, an Australian tech outlet, first reported"
+    r"(?:,[^,]{0,80},\s*|,[^,]{0,60}?\b(?:outlet|site|website|publication|newspaper|magazine|broadcaster|news agency|"
+    r"portal berita|situs berita|media)\b,?\s*)?(?:(?:which|who|that|yang|first|originally|also|previously|earlier|has|had|have|juga|"
     r"pertama kali|sebelumnya|telah)\s+)*(?:reported|reports|revealed|melaporkan|memberitakan|mewartakan|mengabarkan)\b"
     # "melaporkan kasus ini ke BSSN": filing a report with an authority, not publishing one
     r"(?!(?:\s+[\w()-]+){0,3}?\s+(?:ke|kepada|to)\s+(?:pihak\s+|the\s+)?(?-i:[A-Z]))",
@@ -140,7 +157,16 @@ _DAY_OR_MONTH = re.compile(r"\s(?:Senin|Selasa|Rabu|Kamis|Jumat|Sabtu|Minggu|Mon
                            r"November|Desember|January|February|March|June|July|August|October|December)$")
 
 
-def _unlisted_ok(name: str, rule: _Cue) -> bool:
+def _unlisted_ok(name: str, rule: _Cue, *, media_noun: bool = False) -> bool:
+    """May ``name``, which media.yml does not list, be cited after ``rule``'s cue?
+
+    Never a date, a listed company/person/agency, or a name whose form makes it an organisation
+    of another kind ("Acme Corp", "Kementerian ..."): a firm's blog is no medium. Otherwise a
+    name right after a news-media noun ("harian X", "the newspaper X") is an outlet; after the
+    cues that only serve media sourcing ("dilansir dari", "mengutip", "via") any capitalised
+    name is; after the other cues ("reported by", "told", "kepada", "menurut") only a name that
+    looks like an outlet ("Harbor Bulletin", "Kabar Kota", contoh.co.id, CyberDaily).
+    """
     book = load_book()
     if not name or name.lower() in _not_outlets() or re.fullmatch(r"[\d\W]+", name):
         return False
@@ -148,9 +174,29 @@ def _unlisted_ok(name: str, rule: _Cue) -> bool:
         return False  # "dikutip Sabtu 2 Mei 2020": a date, not an outlet
     if any(e.kind != "media" for _, _, e in book.find(name)):
         return False  # a company, person or agency: its words are quotes, not a medium
-    if rule.unlisted == "any":
+    if book._org_name_type(name) not in (None, "media") and rule.cue not in ("via", "source", "sumber"):
+        # "Acme Corp", "Universitas X", "Kementerian Y": an organisation speaking (a "(via X)"
+        # or "Sumber:" credit is media sourcing whatever the name looks like)
+        return False
+    if media_noun:
         return True
-    return rule.unlisted == "outlet" and bool(_OUTLET_LIKE.search(name))
+    outlet_like = bool(_OUTLET_LIKE.search(name))
+    return rule.unlisted == "any" or outlet_like
+
+
+def _found_as_listed(name: str) -> bool:
+    """Is ``name`` a listed outlet written as media.yml writes it (so the listed-outlet pass
+    finds it)? "Cyber News" for Cybernews is listed but written otherwise: the passes for
+    unlisted names handle it, and ``add`` gives it its listed name."""
+    return canonical_outlet(name) is not None and any(e.kind == "media" for _, _, e in load_book().find(name))
+
+
+def _canonical_unlisted(name: str) -> str:
+    """An unlisted outlet's name without media nouns or a domain ending ("situs BeritaKita.id"
+    -> "BeritaKita"); a listed alias found that way gives the listed name."""
+    base = _LEADING_MEDIA_WORDS.sub("", name.strip()) or name.strip()
+    stem = re.sub(r"\.(?:co\.id|com|id|net|org|co\.uk|news)$", "", base, flags=re.IGNORECASE) or base
+    return canonical_outlet(base) or canonical_outlet(stem) or stem
 
 
 def citation_records(text: str, lang: str, outlet: str | None = None) -> list[dict]:
@@ -173,7 +219,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     seen: set[tuple[int, int]] = set()
 
     def add(name: str, cue: str, s: int, e: int) -> None:
-        canon = canonical_outlet(name) or name
+        canon = canonical_outlet(name) or _canonical_unlisted(name)
         if self_name and (_outlet_key(canon) == self_name or _outlet_key(name) == self_name):
             return  # "Dikutip Telset.id" in Telset's own article
         if (s, e) in seen:
@@ -218,6 +264,8 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             right = line[e:e + 160]
             if _NOT_THIS_OUTLET.match(right) or _DENIED.search(left):
                 continue
+            # "menurut harian Kompas", "told the newspaper Forbes": the cue stands before the noun
+            left = _MEDIA_NOUN.sub("", left) if _MEDIA_NOUN.search(left) else left
             for r in rules:
                 b_ok = r.before is not None and bool(r.before.search(left))
                 a_ok = r.after is not None and bool(r.after.search(right))
@@ -238,26 +286,35 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                     if not (self_name and _outlet_key(canon) == self_name):
                         seen.add((p.start + s, p.start + e))
                         out.append({"cited": canon, "cue": cue, "start": p.start + s, "end": p.start + e})
-        # unlisted names after strong cues ("dilansir dari Kabar Nusantara", "Sumber: A, B")
+        # unlisted names after cues ("dilansir dari Kabar Nusantara", "told the Harbor
+        # Bulletin", "seperti dilaporkan harian Suara Kota"); _unlisted_ok says which names
         for r in rules:
-            if r.unlisted == "none" or r.before is None or r.after is not None:
+            if r.before is None or r.after is not None:
                 continue
             pat = r.before.pattern[:-len(r"\s*$")]
             # the cue is matched in any case, the name only with its capitals ("dilansir dari
-            # Forbes pada Selasa" names Forbes, not "Forbes pada Selasa")
-            for m in re.finditer(pat + r"\s*(?<![\w.&'’+-])((?-i:" + _NAME + r"))", line, re.IGNORECASE):
+            # Forbes pada Selasa" names Forbes, not "Forbes pada Selasa"); a media noun may
+            # stand between cue and name ("menurut harian ...")
+            for m in re.finditer(pat + r"(?:\s+(?:the\s+)?(?:" + _MEDIA_NOUNS + r"))?"
+                                 r"\s*(?<![\w.&'’+-])((?-i:" + _NAME + r"))", line, re.IGNORECASE):
                 name = _clean_name(m.group(m.lastindex))
                 s = m.start(m.lastindex)
                 if not name[:1].isupper() and not name[:1].isdigit():
                     continue  # the pattern is case-insensitive; a name is not
-                if canonical_outlet(name) or in_quote(p.start + s):
+                if _found_as_listed(name) or in_quote(p.start + s):
                     continue
-                if _unlisted_ok(name, r):
+                if _DENIED.search(line[max(0, s - 160):s]):
+                    continue
+                prefix = line[m.start():s]
+                noun = bool(_MEDIA_NOUN.search(prefix))
+                if any(e.kind == "media" for _, _, e in book.find(name)):
+                    continue  # "BBC News Indonesia": the listed outlet in it is found above
+                if _unlisted_ok(name, r, media_noun=noun):
                     add(name, r.cue, p.start + s, p.start + s + len(name))
         for m in re.finditer(r"(?<![\w.&'’+-])(" + _NAME + r")", line):
             name = _clean_name(m.group(1))
             s = m.start(1)
-            if canonical_outlet(name) or in_quote(p.start + s) or not _OUTLET_LIKE.search(name):
+            if _found_as_listed(name) or in_quote(p.start + s) or not _OUTLET_LIKE.search(name):
                 continue
             if _DENIED.search(line[max(0, s - 160):s]) or not _UNLISTED_REPORTED.match(line[s + len(name):s + len(name) + 120]):
                 continue
@@ -276,6 +333,14 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 if canonical_outlet(name) or _unlisted_ok(name, _Cue("sumber", "any", None, None)):
                     add(name, "sumber" if lang == "id" else "source", p.start + s, p.start + s + len(name))
     out.sort(key=lambda r: (r["start"], r["end"]))
+    # "according to the Post" in an article citing "The Washington Post": a one-word unlisted
+    # name that ends a longer cited name is that outlet, not another one
+    longer = [r["cited"] for r in out if len(r["cited"].split()) > 1]
+    for r in out:
+        if len(r["cited"].split()) == 1 and canonical_outlet(r["cited"]) is None:
+            full = [n for n in longer if n.split()[-1].lower() == r["cited"].lower()]
+            if full:
+                r["cited"] = full[0]
     return out
 
 

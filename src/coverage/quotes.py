@@ -1386,11 +1386,39 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             "quote": r.quote, "speaker": sp.name, "speaker_type": typ if sp.name else "other",
             "role": sp.role, "cue": r.cue, "kind": r.kind, "start": r.start, "end": r.end,
         })
-    _office_holder(text, out, book, tracker)
-    _company_from_context(text, out, book, quoted)
-    _type_from_introduction(text, out, book, quoted, cb.lang)
-    _type_from_context(text, out, book, quoted)
+    _finish_speakers(text, out, book, tracker, quoted, cb.lang)
     return out
+
+
+# --- 5. speakers the attribution left unnamed or untyped -----------------------------------
+#
+# The attribution gives a name and maybe a role ("kata Rudiantara", "Optus said"); the type
+# often comes from elsewhere in the article. These passes run once every quote has its speaker,
+# in this order (each only touches speakers the earlier ones left as "other"/unlisted):
+#   1. _office_holder             "Menkominfo" (a gazetteer office) -> the holder this article names
+#   2. _company_from_context      "Optus CEO ...", "Medibank's customers" -> company
+#   3. _type_from_introduction    the role written before/after the name's first narrative
+#                                 mention ("Menteri ... Rudiantara", "Oliver Dowden, the Digital
+#                                 Secretary,") -> that role's type; an @handle -> user
+#   4. _type_from_context         an acronym spelled out in the article (NPC -> National Privacy
+#                                 Commission), company context for longer names, and the role
+#                                 in the sentence before the first mention
+# A new clue about a speaker's type belongs in one of these, not in the attribution parser.
+
+def _finish_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
+                     quoted: list[tuple[int, int]], lang: str) -> None:
+    """Run the passes above over the finished records (in place)."""
+    _office_holder(text, recs, book, tracker)
+    _company_from_context(text, recs, book, quoted)
+    _type_from_introduction(text, recs, book, quoted, lang)
+    _type_from_context(text, recs, book, quoted)
+
+
+def _has_company_context(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
+    """Does the narrative give ``name`` what only a firm has ("Optus CEO", "Medibank's
+    customers", "told the ASX")? Mentions inside quotations do not count."""
+    rx = re.compile(rf"(?<![\w@]){re.escape(name)}{_COMPANY_CONTEXT}")
+    return any(not any(a <= m.start() < b for a, b in quoted) for m in rx.finditer(text))
 
 
 def _office_holder(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker) -> None:
@@ -1436,8 +1464,7 @@ def _company_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted
             continue
         if len(name.split()) > 2 or not name[:1].isupper() or r["role"]:
             continue
-        rx = re.compile(rf"(?<![\w@]){re.escape(name)}{_COMPANY_CONTEXT}")
-        if any(not any(a <= m.start() < b for a, b in quoted) for m in rx.finditer(text)):
+        if _has_company_context(text, name, quoted):
             r["speaker_type"] = "company"
 
 
@@ -1456,7 +1483,6 @@ def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: l
     Kementerian, University ...); an unlisted name the article gives a CEO, a boss, customers or
     shareholders ("Optus CEO Kelly Bayer Rosmarin", "Medibank's customers") is a company.
     """
-    narrative = lambda m: not any(a <= m.start() < b for a, b in quoted)  # noqa: E731
     for r in recs:
         name = r["speaker"]
         if r["speaker_type"] != "other" or not name or book.lookup(name) is not None:
@@ -1469,8 +1495,7 @@ def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: l
                     r["speaker"], r["speaker_type"] = long_form, typ
                     continue
         if len(name.split()) <= 3 and name[:1].isupper():
-            rx = re.compile(rf"(?<![\w@]){re.escape(name)}{_COMPANY_CONTEXT}")
-            if any(narrative(m) for m in rx.finditer(text)):
+            if _has_company_context(text, name, quoted):
                 r["speaker_type"] = "company"
                 continue
             typ = _role_before_first_mention(text, name, book, quoted)
@@ -1482,7 +1507,8 @@ def _role_before_first_mention(text: str, name: str, book: SpeakerBook, quoted: 
     """The type of the role that the sentence before a person's first mention names when the
     person is introduced by a role alone ("... the culture secretary has said. Oliver Dowden said
     ..."; "its founder and chief executive told MLex. “…,” Hoan Ton-That said"), else None.
-    Only a sentence whose role nouns all agree on one type counts."""
+    Only the subject of that sentence's last clause counts, and only when its role nouns agree
+    on one type."""
     first = next((m for m in re.finditer(rf"(?<![\w@]){re.escape(name)}(?!\w)", text)
                   if not any(a <= m.start() < b for a, b in quoted)), None)
     if first is None:
@@ -1491,7 +1517,14 @@ def _role_before_first_mention(text: str, name: str, book: SpeakerBook, quoted: 
     prev = text[max(0, start - 300):start + 1]
     prev = re.split(r"(?<=[.!?])[”\"’]?\s+|\n", prev.rstrip())[-1] if prev.strip() else ""
     prev = re.sub(r"[“\"][^”\"]*[”\"]", " ", prev)  # not the words of a quotation
-    nouns = book.role_nouns_in(prev)
+    # the last clause: in "... regulators in the EU ..., its founder and chief executive told
+    # MLex." the founder is introduced, not the regulators
+    clause = re.split(r"[,;]\s+", prev)[-1]
+    clause = re.sub(r"(?i)^(?:and|but|while|dan|namun|sementara)\s+", "", clause.strip())
+    # only the subject of the last clause: a role in its first words ("its founder and chief
+    # executive told ..."), not one further on ("lawyers ... are not sure the company's ...")
+    head_end = sum(len(w) + 1 for w in clause.split()[:5])
+    nouns = [n for n in book.role_nouns_in(clause) if n[0] < head_end]
     types = {book.type_from_role(n[2]) for n in nouns} - {None, "other", "user"}
     return types.pop() if len(types) == 1 else None
 
@@ -1541,6 +1574,39 @@ def _type_from_introduction(text: str, recs: list[dict], book: SpeakerBook, quot
             r["speaker_type"] = cache[name]
 
 
+_NP_JOINERS = {"dan", "and", "of", "dari", "di", "at", "for", "the", "a", "an", "seorang", "sang", "para", "untuk",
+               "bidang", "serta", "&", "-", "–", "—", "pada", "from", "with", "former", "mantan", "eks",
+               # "pengguna bernama Tri ...", "an account named ...": the noun before names the person
+               "bernama", "named", "called", "disapa", "berinisial"}
+# words that end a noun phrase when read right to left: verbs, auxiliaries, adverbs
+_NOT_IN_NP = re.compile(r"(?:(?:me|ber|di|ter|se)\w{4,}|\w+(?:ed|ing)|will|would|has|have|had|is|was|are|were|"
+                        r"pun|akan|telah|sudah|langsung|juga|lalu|kemudian|yang|bahwa|that|who|which|said|says|"
+                        r"kata|ujar|menurut|according|to|by|oleh|kepada|told)", re.IGNORECASE)
+
+
+def _role_np_tail(words: list[str], book: SpeakerBook) -> list[str]:
+    """The trailing words that can form one role phrase before a name ("pakar keamanan siber
+    dari CISSReC"), read right to left up to the first verb or clause word: in "Pemerintah pun
+    akan langsung memanggil Facebook" the role noun "Pemerintah" is the subject of a clause
+    about Facebook, not Facebook's title."""
+    kept: list[str] = []
+    loose = 0
+    for w in reversed(words):
+        core = w.strip(",.;:()")
+        low = core.lower()
+        if not core:
+            break
+        if book.role_nouns_in(core) or low in book.title_words or low in _NP_JOINERS or core[:1].isupper() \
+                or core[:1].isdigit():
+            kept.append(w)
+            continue
+        if _NOT_IN_NP.fullmatch(low) or loose >= 2:
+            break
+        loose += 1  # a modifier inside the role ("cybersecurity", "siber", "independen")
+        kept.append(w)
+    return kept[::-1]
+
+
 def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]], lang: str) -> str | None:
     if name.startswith("@"):
         return "user"  # "@gumi***", "@underthebreach": an account holder
@@ -1560,7 +1626,7 @@ def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple
         while words and re.fullmatch(_CAP_TOKEN, words[-1]) and words[-1].lower() not in book.title_words \
                 and not book.role_nouns_in(words[-1]):
             words.pop()
-        words = words[-8:]
+        words = _role_np_tail(words[-8:], book)
         tail = " ".join(words).strip(" ,")
         typ = book.type_from_role(tail, lang) if words else None
         if typ == "user" and len(name.split()) == 1 and words and book.role_nouns_in(words[-1]) \
@@ -1806,9 +1872,12 @@ def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
     acc = cb.rx["according"].pattern
 
     def via_media(r: _Rec, cs: int, ce: int) -> list[_Rec]:
-        # "according to Forbes, Cirlig said ...": the person speaks, the outlet is cited
+        # "according to Forbes, Cirlig said ...", "..., prosecutors said, according to the
+        # Times": the person speaks, the outlet is cited
         if _is_media(r.speaker):
             inner = _reported(text, s + cs, s + ce, parser)
+            if not inner and cs == 0:
+                inner = _indirect_clause(text, s, s + ce, parser)
             if inner and not _is_media(inner[0].speaker):
                 return inner
         return [r]

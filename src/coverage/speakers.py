@@ -1,7 +1,27 @@
 """Speakers: who a speaker phrase names, in which role, and of which type.
 
-The rules are data (data/codebook/speakers.yml for people and organisations, role nouns and
-anaphora; data/codebook/media.yml for news outlets); this module applies them:
+The rules are data; this module applies them:
+
+- data/codebook/speakers.yml: the study's own people and organisations (gazetteer), role nouns
+  by type, organisation-name patterns (Kementerian X, PT X, X Inc, Universitas X ...), title
+  words, determiners and anaphora;
+- data/codebook/organisations.yml: a general lexicon of well-known organisations by type
+  (ministries and agencies, regulators, telcos, banks, platforms, security firms, NGOs), so
+  that a new story's organisations are typed on first sight; matched as written;
+- data/codebook/media.yml: news outlets (speakers of type media, and the cited outlets).
+
+Where a speaker's role is read (the "apposition readers"), from narrow to wide:
+
+- ``SpeakerBook.split_role_name``: one comma-free phrase ("peneliti keamanan siber Gabi
+  Cirlig", "Lolly Suhenty Anggota Bawaslu", "analyst Maria Gomez of Redline");
+- ``SpeakerBook.parse(phrase, apposition=...)``: the phrase of an attribution plus the chunk
+  set off by commas ("Gabi Cirlig, a security researcher,", "juru bicara Xiaomi, Nama Orang");
+- ``SpeakerTracker.scan``: introductions anywhere in the narrative ("peneliti ... Budi
+  Santoso", "Budi Santoso, peneliti dari ...") remembered for later surname-only quotes;
+- coverage.quotes ``_type_from_introduction`` / ``_type_from_context``: after all quotes are
+  attributed, the role written next to a speaker's first mention types a speaker still "other".
+
+To type a new kind of speaker, add a role noun or an organisation (data), not a rule here.
 
 - ``SpeakerBook.parse(phrase, lang)`` splits a phrase such as "peneliti keamanan siber Gabi
   Cirlig" or "juru bicara Xiaomi Indonesia, Nama Orang" into a name and a role, merges name
@@ -25,6 +45,7 @@ from .errors import StudyError
 
 SPEAKERS_YML = CODEBOOK / "speakers.yml"
 MEDIA_YML = CODEBOOK / "media.yml"
+ORGS_YML = CODEBOOK / "organisations.yml"
 
 # Words that end a role phrase before any name could follow ("a user signs in to a Mi Account").
 _FUNCTION_WORDS = {"a", "an", "the", "to", "in", "on", "at", "of", "for", "with", "by", "and", "or", "is", "was",
@@ -89,7 +110,8 @@ def normalise_phrase(phrase: str) -> str:
 class SpeakerBook:
     """The gazetteer and typing rules, loaded once from the codebooks."""
 
-    def __init__(self, speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML):
+    def __init__(self, speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML,
+                 orgs_path: Path | None = None):
         sp = read_yaml(speakers_path)
         md = read_yaml(media_path)
         self.version = f"speakers {sp.get('version', '?')}, media {md.get('version', '?')}"
@@ -126,6 +148,7 @@ class SpeakerBook:
                     target[str(a)] = e
                 else:
                     target[str(a).lower()] = e
+        self._add_organisations(ORGS_YML if orgs_path is None else orgs_path)
         # a listed person's surname alone ("Tanuwijaya said", "kata Plate") names them, when no
         # other entry shares it; matched with its capital only
         surnames: dict[str, list[Entity]] = {}
@@ -137,6 +160,8 @@ class SpeakerBook:
         for last, ents in surnames.items():
             if len(ents) == 1 and last.lower() not in self._alias and last not in self._alias_cs:
                 self._alias_cs[last] = ents[0]
+        self._outlet_nospace = {a.replace(" ", "").lower(): e for a, e in [*self._alias.items(), *self._alias_cs.items()]
+                                if e.kind == "media" and len(a.replace(" ", "")) >= 6}
         self._re_ci = _alias_regex(list(self._alias), ignore_case=True)
         self._re_cs = _alias_regex(list(self._alias_cs), ignore_case=False)
 
@@ -165,11 +190,49 @@ class SpeakerBook:
         for lang, items in (sp.get("anaphora") or {}).items():
             self.anaphora[lang] = [(re.compile(rf"(?:{a['pattern']})", re.IGNORECASE), str(a["refers_to"])) for a in items]
 
+    def _add_organisations(self, path: Path) -> None:
+        """Add the general organisation lexicon (organisations.yml) to the gazetteer.
+
+        Its names match as written (many are ordinary lower-case words), and an alias that
+        speakers.yml or media.yml already gives keeps that entry: the study's own codebook wins.
+        """
+        if not Path(path).exists():
+            return  # an older checkout or a test book without the lexicon
+        data = read_yaml(path)
+        self.version += f", organisations {data.get('version', '?')}"
+        for typ, items in data.items():
+            if typ == "version":
+                continue
+            if typ not in SPEAKER_TYPES:
+                raise StudyError(f"{path}: section {typ!r} is no speaker type; use one of {', '.join(SPEAKER_TYPES)}")
+            for i, item in enumerate(items or []):
+                if isinstance(item, dict):
+                    if "name" not in item:
+                        raise StudyError(f"{path}: {typ} entry #{i + 1} needs a `name`")
+                    name, aliases = str(item["name"]), [str(a) for a in item.get("aliases") or []]
+                else:
+                    name, aliases = str(item), []
+                names = [n for n in (name, *aliases) if n.lower() not in self._alias and n not in self._alias_cs]
+                if not names:
+                    continue
+                e = Entity(name, typ, "organisation")
+                self.entities.append(e)
+                for n in names:
+                    self._alias_cs[n] = e
+
     # --- gazetteer -------------------------------------------------------------------------
     def lookup(self, name: str) -> Entity | None:
         """The entity whose name or alias is exactly ``name`` (possessives ignored)."""
         n = normalise_phrase(name).strip(" .")
-        return self._alias_cs.get(n) or self._alias.get(n.lower())
+        hit = self._alias_cs.get(n) or self._alias.get(n.lower())
+        stem = re.match(r"(.+?)\.(?:com|co\.id|id|net|org)$", n)
+        if hit is None and stem:
+            # "Cermati.com": a listed firm's web address is the firm (an outlet's is listed itself)
+            hit = self._alias_cs.get(stem.group(1)) or self._alias.get(stem.group(1).lower())
+        if hit is None and " " in n:
+            # "Cyber News" for the outlet Cybernews: outlets are written with and without spaces
+            hit = self._outlet_nospace.get(n.replace(" ", "").lower())
+        return hit
 
     def find(self, text: str) -> list[tuple[int, int, Entity]]:
         """Every alias occurrence in ``text``: (start, end, entity), longest match wins, in order."""
@@ -348,8 +411,11 @@ class SpeakerBook:
             s, e, ent = orgs[-1]
             role = " ".join((phrase[:s] + " " + phrase[e:]).split())
             group = self._strong_type(phrase[:s]) if s > 0 else self._strong_type(phrase[e:])
-            if group is not None and group != ent.type and ent.type != "other":
-                return phrase, "", None  # "pemilik ponsel Xiaomi", "Xiaomi users" are users
+            if group is not None and group != ent.type and ent.type != "other" \
+                    and not (s > 0 and _DOCUMENT_OF.search(phrase[:s])):
+                # "pemilik ponsel Xiaomi", "Xiaomi users" are users; but "laporan dari perusahaan
+                # keamanan Comparitech", "a report by Comparitech" is the organisation speaking
+                return phrase, "", None
             if not role:
                 # an alias such as "juru bicara Xiaomi" carries its role inside it
                 role = " ".join(n[2] for n in self.role_nouns_in(phrase[s:e]) if n[3] != "company" or n[4])
@@ -386,7 +452,17 @@ class SpeakerBook:
         apposition = _PAREN.sub("", apposition)
         if not phrase:
             return Speaker()
+        if phrase.lower() in _DEMONSTRATIVES:
+            # "This", "Itu" read as a subject: the demonstrative points back, it names no one
+            return Speaker(anaphor="any", role=phrase)
         kind = self.anaphor(phrase, lang)
+        if kind is None:
+            # "perusahaan yang berkantor pusat di Menlo Park itu", "the company that owns X": a
+            # description with a relative clause points back like the description alone
+            bare = re.sub(r"(?i)\s+(?:yang|which|that|who)\s.*?(?=\s+(?:itu|tersebut|ini)$|$)", "", phrase)
+            kind = self.anaphor(bare, lang) if bare != phrase and len(bare.split()) <= 4 else None
+        if kind is not None and len(phrase.split()) >= 4 and any(e.kind != "person" for _, _, e in self.find(phrase)):
+            kind = None  # "laporan dari perusahaan keamanan Comparitech tersebut" names Comparitech
         if kind is not None:
             return Speaker(anaphor=kind, role=phrase)
         both = re.fullmatch(r"(.+?)\s+(?:and|dan|&)\s+(.+)", phrase)
@@ -402,14 +478,27 @@ class SpeakerBook:
         if whole_ent is not None and not apposition:
             return Speaker(whole_ent.name, whole_ent.type, "", whole_ent.kind == "person", entity=True)
         role, name, ent = self.split_role_name(phrase)
-        if ent is None and name and role.split() and role.split()[-1].lower() in _JOINERS \
+        if ent is None and name and role.split() and (role.split()[-1].lower() in _JOINERS
+                                                      or _opens_organisation(self.strip_determiners(role))) \
                 and self.type_of_org(role):
-            # "India's Ministry of Electronics and IT", "Ministry of Electronics": the capitalised
-            # words after "of"/"and" complete an organisation's name; they are not a person
+            # "India's Ministry of Electronics and IT", "Kementerian Dalam Negeri", "Universitas
+            # Gadjah Mada": the capitalised words after "of"/"and" or after an organisation's
+            # head noun complete the organisation's name; they are not a person
             whole = self.strip_determiners(phrase)
             return Speaker(whole, self.type_of_org(role) or "other", "", False)
+        tail_org = _ORG_TAIL.fullmatch(self.strip_determiners(phrase))
+        if tail_org and (ent is None or ent.kind != "person") and all(e.kind != "person" for _, _, e in self.find(phrase)):
+            # "Australia Home Affairs Department", "Coastal Privacy Authority": capitalised words
+            # ending in an organisation's head noun are one organisation, not a person
+            whole = tail_org.group(0)
+            hits = self.find(whole)
+            if hits and hits[0][0] == 0 and len(whole.split()) - len(whole[:hits[0][1]].split()) <= 1:
+                ent = hits[0][2]  # "the Kominfo Ministry" is Kominfo
+                return Speaker(ent.name, ent.type, "", False, entity=True)
+            return Speaker(whole, self.type_of_org(whole) or "government", "", False)
         orgs = [e for _, _, e in self.find(phrase) if e.kind != "person"]
-        if orgs and name.strip(" .").lower() in _PLACE_WORDS:
+        if orgs and name.strip() and all(t.strip(" .,").lower() in _PLACE_WORDS or t.strip(" .,").lower() in _LEGAL_FORMS
+                                         for t in name.split()):
             # "Huawei UK", "a spokesman for TikTok India": the country is the branch, not a name
             org = orgs[-1]
             kept = self.strip_determiners(re.sub(rf"\s*\b{re.escape(name.strip())}\W*$", "", phrase))
@@ -444,9 +533,10 @@ class SpeakerBook:
                     and self.looks_like_name(app):
                 # "juru bicara Xiaomi Indonesia, Nama Orang": the organisation belongs to the role
                 role, name, ent = whole, a_name, a_ent
-        if ent is not None and ent.kind != "person" and not name.strip() == "" and re.match(r"(?i)the\s", phrase) \
+        if ent is not None and ent.kind != "person" and not name.strip() == "" \
+                and (re.match(r"(?i)the\s", phrase) or re.fullmatch(r"(?i)[\w .&-]+['’]s\s+[\w -]+", phrase)) \
                 and not apposition and _PERSON_OFFICE.search(phrase):
-            # "the Xiaomi India MD said": a known person named earlier by that office
+            # "the Xiaomi India MD said", "Medibank's boss says": a person named by that office
             return Speaker(anaphor="person", role=phrase)
         role = self.strip_determiners(role)
         if ent is not None:
@@ -455,7 +545,7 @@ class SpeakerBook:
             if not is_person and ent.type == "company" and role:
                 # "juru bicara Xiaomi" speaks for the company; "peneliti Xiaomi"? a role noun of
                 # another type overrides only when it names a specific kind of speaker
-                typ = self._strong_type(role) or ent.type
+                typ = ent.type if _DOCUMENT_OF.search(role + " of") else (self._strong_type(role) or ent.type)
             return Speaker(ent.name, typ, role, is_person, entity=True)
         if name:
             typ = self.type_from_role(role, lang) or self._org_name_type(name) or "other"
@@ -469,7 +559,8 @@ class SpeakerBook:
         typ = self.type_from_role(role)
         if typ is None or len(role.split()) > 6:
             return Speaker(role=role)
-        if _HACKER_ROLE.fullmatch(role.lower()):
+        if _HACKER_ROLE.fullmatch(role.lower()) or (typ == "other" and len(role.split()) <= 4
+                                                    and _HACKER_ROLE.search(role.lower())):
             # "ujar hacker", "the hackers wrote": the hacker or gang the article has named
             return Speaker(anaphor="other", role=role)
         if typ == "company" and lang == "en":
@@ -498,6 +589,13 @@ class SpeakerBook:
         return None
 
 
+# a document of an organisation ("laporan dari X", "a statement from X"): X speaks through it
+_DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|statement|keterangan|rilis|"
+                          r"siaran pers|press release|blog|unggahan|post|studi|study|riset|research|temuan|"
+                          r"findings|analisis|analysis)\b.*\b(?:dari|oleh|by|from|of)\b")
+
+_DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
+
 _HACKER_ROLE = re.compile(r"(?:(?:the|para|sang|kelompok|grup|geng)\s+)?(?:hackers?|peretas|cybercriminals?|criminals?"
                           r"|hacking group|hacker group|ransomware (?:group|gang))")
 
@@ -511,12 +609,32 @@ _EXECUTIVE_ROLES = {"direktur", "director", "direktur utama", "dirut", "presiden
 
 
 @lru_cache(maxsize=4)
-def load_book(speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML) -> SpeakerBook:
+def load_book(speakers_path: Path = SPEAKERS_YML, media_path: Path = MEDIA_YML,
+              orgs_path: Path | None = None) -> SpeakerBook:
     """The codebooks, parsed once per process."""
-    return SpeakerBook(Path(speakers_path), Path(media_path))
+    return SpeakerBook(Path(speakers_path), Path(media_path), None if orgs_path is None else Path(orgs_path))
 
 
 _JOINERS = {"of", "and", "for", "on", "&", "dan", "untuk", "serta"}
+# head nouns that open an organisation's name, not a person's title
+_ORG_HEADS = {"kementerian", "badan", "komisi", "dinas", "direktorat", "direktorat jenderal", "ditjen", "lembaga",
+              "universitas", "institut", "yayasan", "ministry", "department", "agency", "commission", "university",
+              "institute", "foundation"}
+
+
+_ORG_TAIL = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:Department|Ministry|Agency|Commission|Authority|Bureau|Office|"
+                      r"Council|Committee|Police|Court|Tribunal|Regulator|Inspectorate)")
+
+
+def _opens_organisation(role: str) -> bool:
+    """Is ``role`` the capitalised start of an organisation's name ("Badan Riset Siber", "Ministry
+    of", "Universitas")? Then the words after it finish that name ("Kepala Badan ..." is a title)."""
+    toks = role.split()
+    return bool(toks) and toks[0].lower() in _ORG_HEADS \
+        and all(t[:1].isupper() or t.lower() in _JOINERS for t in toks)
+# legal forms written after a firm's name ("T-Mobile US Inc", "Telkom Tbk"): part of the firm
+_LEGAL_FORMS = {"inc", "corp", "corporation", "ltd", "limited", "llc", "plc", "gmbh", "tbk", "persero", "pte",
+                "pty", "co", "group", "holdings", "ag", "sa", "nv", "bhd"}
 
 _PLACE_WORDS = {"uk", "us", "u.s", "usa", "india", "indonesia", "china", "singapore", "malaysia", "europe", "eu",
                 "asia", "global", "japan", "korea", "australia", "canada", "philippines", "vietnam", "thailand"}
@@ -698,6 +816,7 @@ class SpeakerTracker:
                 subject = bool(re.search(r"(?i)\b(?:akun|account|pengguna|user|warganet|netizen)\s*$", before)
                                or _AGENT_BEFORE.search(before))  # not a credit line "— Name (@handle)"
                 self.mentions.append(_Mention(m.start(), Speaker(m.group(0), "user", "", True), subject))
+        self._scan_unlisted_organisations(text, inside)
         # "peneliti keamanan siber Budi Santoso", "Kepala ... Kominfo, Hendra Saputra"
         for s, e, noun, typ, gen in self.book.role_nouns_in(text):
             if inside(s):
@@ -729,6 +848,31 @@ class SpeakerTracker:
                 continue
             t = self.book.type_from_role(app) or "other"
             self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start() + m.group(0).find(name), text)
+
+    # a sentence or clause opened by one unlisted capitalised word and an act of an
+    # organisation: "Orbix confirmed the breach on Friday.", "Saat dihubungi, Zentrix
+    # mengonfirmasi kebocoran itu."
+    _ORG_SUBJECT = re.compile(
+        r"(?:^|(?<=[.!?,]\s)|(?<=\n))([A-Z][\w&-]*[a-z0-9][\w&-]*)\s+(?:has\s+|had\s+|also\s+|telah\s+|juga\s+|sudah\s+|pun\s+)?"
+        r"(?:confirmed|confirms|said|says|announced|announces|admitted|admits|denied|denies|disclosed|discloses|"
+        r"revealed|acknowledged|acknowledges|notified|warned|apologi[sz]ed|stated|mengonfirmasi|membenarkan|"
+        r"mengatakan|menyatakan|membantah|mengakui|mengumumkan|menjelaskan|menegaskan|memastikan)\b")
+
+    def _scan_unlisted_organisations(self, text: str, inside) -> None:
+        """Record an unlisted one-word organisation that opens a sentence as its subject, so that
+        "the company" or "perusahaan itu" later can point back to it (a person would have been
+        introduced by full name, and a listed name is found by the gazetteer)."""
+        for m in self._ORG_SUBJECT.finditer(text):
+            name = m.group(1)
+            if inside(m.start(1)) or self.book.lookup(name) is not None or self.book.find(name) \
+                    or name.lower() in _SENTENCE_OPENERS or name.lower() in _CLAUSE_WORDS \
+                    or name.lower() in _FUNCTION_WORDS or name.lower() in self.book.title_words \
+                    or self.book.has_role_noun(name) or self.book.anaphor(name, self.lang) is not None:
+                continue
+            if not self._bare_organisation(name):
+                continue
+            typ = self.book.type_of_org(name) or "company"
+            self.mentions.append(_Mention(m.start(1), Speaker(name, typ, "", False), True))
 
     _openers = {"but", "and", "however", "meanwhile", "namun", "tetapi", "sementara", "dan", "lalu", "kemudian",
                 "so", "yet", "still", "also", "then", "now", "when", "after", "while", "as", "ketika", "saat",
@@ -815,6 +959,10 @@ class SpeakerTracker:
                 # in passing as an object
                 pool = [m for m in hist + [m for m in ment if m.subject] if m.speaker.type == kind] \
                     or [m for m in ment if m.speaker.type == kind]
+            if kind == "company" and sp.role and self.book.anaphor(sp.role, self.lang) == "company":
+                # "the company", "perusahaan itu" name the firm, not its CEO or spokesperson who
+                # spoke last ("..., Medibank CEO David Koczkar said. The company will ...")
+                pool = [m for m in pool if not m.speaker.is_person] or pool
             if kind == "company" and not pool:
                 # a description before any name ("The company, India's top-selling brand, says"
                 # in a standfirst): the first company the article names
@@ -832,6 +980,11 @@ class SpeakerTracker:
                         return replace(got, role=kept)
                 return got
             if kind == "other" and sp.role:
+                # "An infamous hacking group claims ..." before the gang is named: the first
+                # gang the article names ("ShinyHunters, the group claiming responsibility")
+                later = [m for m in self.mentions if m.pos > pos and m.speaker.type == "other" and m.speaker.entity]
+                if later:
+                    return min(later, key=lambda m: m.pos).speaker
                 # "the hackers said" with no hacker named: the role is the speaker
                 role = self.book.strip_determiners(sp.role)
                 return Speaker(role, "other", role, False)
@@ -844,6 +997,9 @@ class SpeakerTracker:
                     # the role written at this quote types it ("Juru bicara Xiaomi, Andi")
                     return replace(known, role=sp.role, type=sp.type)
                 return replace(known, role=sp.role or known.role)
+            head = self._named_by_head(sp.name, pos) or self._listed_long_form(sp.name)
+            if head is not None:
+                return replace(head, role=sp.role or head.role)
             if sp.is_person and len(sp.name.split()) >= 2:
                 self.registry.setdefault(sp.name, sp)
             if sp.type == "other" and not sp.role and self._bare_organisation(sp.name):
@@ -852,6 +1008,28 @@ class SpeakerTracker:
                 # organisation, and an organisation no rule types is a firm (coding rule 6)
                 return replace(sp, type="company", is_person=False)
         return sp
+
+    def _named_by_head(self, name: str, pos: int) -> Speaker | None:
+        """A lower-case description ("commission", "the ministry", "badan itu") whose head noun
+        ends the name of a listed organisation the article has named before ``pos`` ("the
+        National Privacy Commission ... According to the commission"): that organisation."""
+        words = name.lower().split()
+        if not words or name[:1].isupper() or len(words) > 3:
+            return None
+        heads = {w for w in words if w not in ("itu", "tersebut", "ini", "this", "that")}
+        named = [m for m in self.mentions if m.pos < pos and m.speaker.entity and not m.speaker.is_person
+                 and len(m.speaker.name.split()) >= 2 and m.speaker.name.lower().split()[-1] in heads]
+        return max(named, key=lambda m: m.pos).speaker if named else None
+
+    def _listed_long_form(self, name: str) -> Speaker | None:
+        """A listed organisation this article names in full whose name starts with ``name``
+        ("Latitude said" after "Latitude Financial ..."; "Live Nation" for "Live Nation
+        Entertainment"): the short form is that organisation."""
+        if not name[:1].isupper() or len(name.split()) > 3:
+            return None
+        longer = {m.speaker.name: m.speaker for m in self.mentions if m.speaker.entity and not m.speaker.is_person
+                  and m.speaker.name.lower().startswith(name.lower() + " ")}
+        return next(iter(longer.values())) if len(longer) == 1 else None
 
     def _bare_organisation(self, name: str) -> bool:
         """Is ``name`` one capitalised word that never stands in a longer proper name here?"""
