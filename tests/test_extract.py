@@ -1037,3 +1037,145 @@ def test_chrome_block_steps_can_be_switched_off():
     off = replace(X.DEFAULT_OPTIONS, chrome_dom=False, chrome_score=False, short_chrome=False, line_filter=False)
     assert promo in X.extract_body(html, "https://www.exampledaily.example/a", "en", off)[0]
     assert promo not in X.extract_body(html, "https://www.exampledaily.example/a", "en")[0]
+
+
+# --------------------------------------------------------------------------- comment widgets,
+# wire credits, tips prompts, attribution lines (boilerplate.yml 1.9). Synthetic lines written
+# for these tests in the shapes unseen templates print; each class has look-alike prose that stays.
+
+@pytest.mark.parametrize("line", [
+    "Be the first to comment", "Show comments", "Leave a comment", "12 Comments", "Comments (0)",
+    "Join the conversation", "Log in to comment", "Comments are closed.",
+    "Tidak ada komentar", "Belum ada komentar", "Komentar (0)", "3 Komentar", "Tulis komentar",
+    "Login untuk memberikan komentar", "Masuk untuk berkomentar", "Jadilah yang pertama berkomentar",
+])
+def test_comment_widget_text_goes_anywhere(line):
+    for lang in ("en", "id"):
+        body = _TAIL_BODY[:3] if lang == "en" else [f"Paragraf {i} berita tentang data peramban Xiaomi." for i in range(3)]
+        assert X.filter_lines("\n".join(body[:1] + [line] + body[1:]), lang).split("\n") == body
+        assert X.filter_lines("\n".join(body + [line]), lang).split("\n") == body
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("The company did not respond to a request for comment.", "en"),
+    ("Xiaomi declined to comment on the report, the outlet said.", "en"),
+    ("Comments from users on the forum showed the switch was hard to find.", "en"),
+    ('"Kami belum bisa memberikan komentar soal laporan itu," kata juru bicara Xiaomi.', "id"),
+    ("Pihak perusahaan belum memberikan komentar terkait permasalahan ini.", "id"),
+    ("Komentar warganet di media sosial beragam soal fitur mode penyamaran itu.", "id"),
+])
+def test_prose_about_comments_stays(line, lang):
+    body = _TAIL_BODY[:3] if lang == "en" else [f"Paragraf {i} berita tentang data peramban Xiaomi." for i in range(3)]
+    for lines in (body + [line], body[:1] + [line] + body[1:]):
+        assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+@pytest.mark.parametrize("widget, box, lang", [
+    ("Tidak ada komentar", "komentar", "id"),
+    ("Login untuk memberikan komentar", "komentar-box", "id"),
+    # no phrase rule knows these: the box's own name (komentar, disqus) gives them away
+    ("Silakan berdiskusi dengan santun dan tidak menyinggung SARA.", "kolom-komentar", "id"),
+    ("Please keep the discussion civil and on topic for everyone here.", "disqus-wrap", "en"),
+])
+def test_comment_container_below_the_body_goes(widget, box, lang):
+    paras = EN_PARAS if lang == "en" else ID_PARAS
+    html = ("<html><head><title>T</title></head><body><main><h1>Browser maker denies tracking</h1>"
+            "<div class='story-body'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+            f"<div class='{box}'><h3>Komentar</h3><p>{widget}</p></div></main></body></html>")
+    got = X.extract_html(html.encode(), "https://www.contohnews.example/a", lang)
+    assert got.split("\n") == paras
+    lines = paras + [widget]
+    assert _chrome(html, lines, lang) == paras
+
+
+@pytest.mark.parametrize("line, lookalike", [
+    ("— IBTimes", "Researchers told IBTimes the data was sent in plain text, according to the report."),
+    ("— with AAP", "With AAP and other agencies reporting the story, the company issued a statement."),
+    ("with NCA NewsWire", "With NCA NewsWire picking up the story, the company answered the next day."),
+    ("— with Example Wire Service", "The story ran with Example Wire Service copy in several papers, the editor said."),
+    ("(ANTARA)", "The agency (ANTARA) reported the statement first, citing the company's blog post."),
+    ("(AAP/Xinhua)", "Both wires (AAP and Xinhua) carried the statement within an hour of its release."),
+    ("@licom_09/editor", "The researcher posted as @licom_09 on the forum before the report came out."),
+    ("Editor: @dewi_l", "The editor said the report was checked against the researchers' packet captures."),
+    ("Editor: Jane Doe", "The editor, Jane Doe, said the report had been checked twice before it ran."),
+    ("Additional reporting by Ana Putri", "The outlet's additional reporting showed the data left the phone in private mode."),
+    # a list printed with dashes ends the body: its items have lower-case words and stay
+    ("— Reuters", "– Checking the settings of the browser"),
+])
+def test_wire_and_staff_credits_at_the_tail_go(line, lookalike):
+    body = _TAIL_BODY
+    assert X.filter_lines("\n".join(body + [line]), "en").split("\n") == body
+    assert X.filter_lines("\n".join(body + [line]), "id").split("\n") == body
+    for lines in (body + [lookalike], body[:3] + [lookalike] + body[3:]):
+        assert X.filter_lines("\n".join(lines), "en").split("\n") == lines
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Get in touch with our news team by emailing us at news@exampledaily.example.", "en"),
+    ("Got a story? Email tips@exampledaily.example or message us on WhatsApp.", "en"),
+    ("Have a story for us? Contact the desk at desk@exampledaily.example.", "en"),
+    ("Send your stories and videos to us at stories@exampledaily.example.", "en"),
+    ("Punya informasi menarik? Hubungi redaksi melalui WhatsApp 0812-0000-0000.", "id"),
+    ("Kirim berita ke redaksi melalui email redaksi@contohnews.example.", "id"),
+    ("Hubungi redaksi kami di redaksi@contohnews.example untuk koreksi.", "id"),
+])
+def test_tips_and_contact_prompts_go(line, lang):
+    body = _TAIL_BODY[:4] if lang == "en" else [f"Paragraf {i} berita tentang data peramban Xiaomi." for i in range(4)]
+    for lines in (body + [line], body[:2] + [line] + body[2:]):
+        assert X.filter_lines("\n".join(lines), lang).split("\n") == body
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("If you have information about the leak, contact police on 0800 000 000, officers said.", "en"),
+    ('"Customers who are worried can get in touch with us at any time," a spokesperson said.', "en"),
+    ("Users who have a story about the browser were asked by the researchers to write in.", "en"),
+    ('"Jika punya informasi, silakan hubungi polisi," kata Kapolres kepada wartawan.', "id"),
+    ("Pengguna yang ingin bertanya dapat menghubungi layanan pelanggan Xiaomi di situs resminya.", "id"),
+])
+def test_prose_about_contacting_someone_stays(line, lang):
+    body = _TAIL_BODY[:4] if lang == "en" else [f"Paragraf {i} berita tentang data peramban Xiaomi." for i in range(4)]
+    for lines in (body + [line], body[:2] + [line] + body[2:]):
+        assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+@pytest.mark.parametrize("line, markup, lang", [
+    ("Sumber: Antara", "<p><em>{}</em></p>", "id"),      # italic, after the body: 1.8 scored it out
+    ("Sumber: Forbes", "<div class='source-box'>{}</div>", "id"),  # a short label in its own box
+    ("Source: Forbes", "<p class='credit'>{}</p>", "en"),  # in a box named "credit"
+    ("Via: GSMArena", "<p><em>{}</em></p>", "en"),
+])
+def test_attribution_lines_are_kept_by_the_structural_steps(line, markup, lang):
+    paras = EN_PARAS if lang == "en" else ID_PARAS
+    html = _story(paras, 3, markup.format(line))
+    assert _chrome(html, paras + [line], lang) == paras + [line]
+    assert X.drop_short_chrome("\n".join(paras + [line]), _tree(html), lang).split("\n") == paras + [line]
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", lang).split("\n")[-1] == line
+
+
+def test_a_picture_source_is_not_an_attribution():
+    cap = "Ilustrasi ponsel dan peramban (sumber: pixabay)"
+    rules = X.load_boilerplate()
+    assert not X._kept_on_purpose("Sumber: Pixabay", rules)
+    assert X._kept_on_purpose("Sumber: Antara", rules) and X._kept_on_purpose("(Sumber: Forbes)", rules)
+    html = _story(ID_PARAS, 3, f"<p>{cap}</p>")
+    assert _chrome(html, ID_PARAS + [cap], "id") == ID_PARAS
+    # "Sumber: <this site>" credits the page itself, not another outlet: no protection
+    assert not X._kept_on_purpose("Sumber: Contohnews.com", rules, {"contohnews"})
+    assert X._kept_on_purpose("Sumber: Forbes", rules, {"contohnews"})
+
+
+def test_an_attribution_box_after_the_body_is_recovered():
+    # trafilatura stops at the body's container; the template prints the source in its own box
+    paras = [f"Paragraf {i}: perusahaan itu membantah tuduhan bahwa peramban buatannya merekam data pengguna di mode penyamaran." for i in range(8)]
+    html = ("<html><head><title>T</title></head><body><div class='main'><div class='news'><h1>Judul</h1>"
+            "<div class='content-news'>" + "".join(f"<p>{p}</p>" for p in paras) + "</div>"
+            "<div class='source-news'>Sumber: <a>Forbes</a></div></div>"
+            "<div class='sidebar'><h3>Terpopuler</h3><p>Sumber: Contohnews</p></div></div></body></html>")
+    off = replace(X.DEFAULT_OPTIONS, attribution=False)
+    assert X.extract_body(html, "https://www.contohnews.example/a", "id", off)[0].split("\n") == paras
+    got = X.extract_html(html.encode(), "https://www.contohnews.example/a", "id").split("\n")
+    assert got == paras + ["Sumber: Forbes"]  # the first one after the body, not the sidebar's
+    # a body that already has its attribution gets no second one; a picture source is none
+    assert X.recover_attribution("\n".join(paras + ["Sumber: Antara"]), _tree(html)).endswith("Sumber: Antara")
+    html2 = html.replace("Sumber: <a>Forbes</a>", "Sumber: Pixabay")
+    assert X.extract_html(html2.encode(), "https://www.contohnews.example/a", "id").split("\n") == paras

@@ -17,8 +17,11 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
    body container, where trafilatura misses it; the first such element is prepended when
    the body lacks it.
 6. Line filter (``boilerplate.yml``, ``line_rules``): "Baca juga:", "Pewarta:", "ADVERTISEMENT",
-   copyright, share and newsletter prompts, syndication notes, sign-offs, datelines; a
-   one-cell table's line ("| Baca juga: ... |") is judged without its bars.
+   copyright, share and newsletter prompts, syndication notes, sign-offs, datelines, comment
+   widgets ("Tidak ada komentar", "Be the first to comment"), tips prompts ("Got a story?
+   Email ...", "Kirim berita ke redaksi"), wire and staff credits at the tail ("— with AAP",
+   "(ANTARA)", "@handle/editor"); a one-cell table's line ("| Baca juga: ... |") is judged
+   without its bars.
 7. Short chrome lines (``boilerplate.yml``, ``short_lines``; ``drop_short_chrome``): widget
    labels no phrase rule names ("Supported by", "Image 1 of 4", "Story continues") are judged
    by where the page puts them: before the <h1>, in a box whose tag, class/id or link density
@@ -33,17 +36,13 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
    own site name, a caption/stamp/sign-off shape, after the body, italic, few stopwords;
    quotes and speech verbs count against) passes the threshold with at least one sign that
    says what the line is.
+   Lines that only look like chrome are kept on purpose: an attribution ("Sumber: Antara",
+   "Source: Forbes"; ``keep_lines``), which coverage.citations counts.
 
 Paragraphs are separated by ``\\n``. newspaper3k supplies title, authors and top image
-(``extract_article``); dates come from :mod:`coverage.dates`.
-
-Measured on the trafilatura evaluation corpus (990 real pages; ``python -m coverage bench
-extract``; 2026-11-29, one run): ours P 0.933 R 0.950 F1 0.941 in 58 s with step 8,
-0.928 / 0.951 / 0.940 in 54 s without it (``ours-no-chrome-blocks``); newspaper3k F1 0.825 in
-79 s (trafilatura 0.918 in 35 s in a busier run). Session 3, before step 8:
-without step 7 0.916 / 0.961 / 0.938 in 38 s; trafilatura defaults F1 0.918 in 28 s. Each
-step's share (F1 without it, session 1): lead 0.928, line rules 0.928, comments kept 0.931, fallbacks
-0.934. What else was tried and not kept is recorded in coverage.bench.
+(``extract_article``); dates come from :mod:`coverage.dates`. Rule versions are those of
+boilerplate.yml (1.9, 2026-11-29); the benchmark and held-out figures for each step are in the
+README's extraction section, and what was tried and not kept in :mod:`coverage.bench`.
 """
 
 from __future__ import annotations
@@ -273,6 +272,7 @@ class Boilerplate:
     short_lines: ShortLines | None = None
     chrome_blocks: "ChromeBlocks | None" = None
     line_score: "LineScore | None" = None
+    keep_line: re.Pattern | None = None  # attribution lines the structural steps never drop
     source: str = ""
 
     def rules_for(self, lang: str | None) -> tuple[LineRule, ...]:
@@ -323,6 +323,11 @@ def load_boilerplate(path: str | Path = BOILERPLATE_FILE) -> Boilerplate:
         lh_rx = re.compile(lh["pattern"], re.I) if lh.get("pattern") else None
     except re.error as exc:
         raise StudyError(f"{p}: list_headings: bad regex ({exc}); fix 'pattern'") from None
+    kl = data.get("keep_lines") or {}
+    try:
+        keep_rx = re.compile(kl["pattern"], re.I) if kl.get("pattern") else None
+    except re.error as exc:
+        raise StudyError(f"{p}: keep_lines: bad regex ({exc}); fix 'pattern'") from None
     return Boilerplate(
         short_lines=_short_lines(data.get("short_lines"), p),
         chrome_blocks=_chrome_blocks(data.get("chrome_blocks"), p),
@@ -335,6 +340,7 @@ def load_boilerplate(path: str | Path = BOILERPLATE_FILE) -> Boilerplate:
         list_heading=lh_rx,
         list_heading_max_len=int(lh.get("max_len", 60)),
         headline_max_len=int(lh.get("headline_max_len", 150)),
+        keep_line=keep_rx,
         source=str(p),
     )
 
@@ -423,6 +429,18 @@ _BULLET = re.compile(r"^[-•*·▪►]\s+")
 TAIL_LINES = 5
 # How a paragraph ends (a headline usually does not end like this).
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»’')\]]\s*$")
+
+
+def _kept_on_purpose(line: str, rules: Boilerplate, sites: set[str] | frozenset[str] = frozenset()) -> bool:
+    """An attribution line ("Sumber: Antara", "Source: Forbes"): the citation analysis reads
+    it, so the structural steps never drop it (``keep_lines`` in boilerplate.yml). One that
+    names the page's own site (``sites``: "Sumber: <this site>.com") credits the page itself
+    and gets no protection."""
+    line = (_BULLET.sub("", _TABLE_BARS.sub("", line) or line) or line).strip()
+    if rules.keep_line is None or not rules.keep_line.match(line):
+        return False
+    low = line.lower()
+    return not any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low) for n in sites)
 
 
 def filter_lines(text: str, lang: str | None = None, rules: Boilerplate | None = None) -> str:
@@ -762,7 +780,7 @@ def _lines_before_headline(lines: list[str], tree, kept_text: str, sl, index: di
 
 
 def drop_short_chrome(body: str, tree, lang: str | None = None, rules: Boilerplate | None = None,
-                      keep: str = "", index: dict | None = None) -> str:
+                      keep: str = "", index: dict | None = None, url: str = "") -> str:
     """Drop the short chrome lines of ``body`` that the page's structure gives away.
 
     ``tree``: the page the body was extracted from; ``keep``: text whose lines are never
@@ -804,10 +822,11 @@ def drop_short_chrome(body: str, tree, lang: str | None = None, rules: Boilerpla
     sw_lang = lang if lang and lang in _newspaper_languages() else "en"
     first_long = next((i for i, x in enumerate(lines) if len(x) >= sl.long_chars), len(lines))
     body_sigs = None
+    sites = site_names(tree, url) if rules.keep_line is not None else set()
     drop = set()
     for i, n in sorted({**short, **boxed}.items()):
         found = els.get(n)
-        if not found or (kept_text and n in kept_text):
+        if not found or (kept_text and n in kept_text) or _kept_on_purpose(lines[i], rules, sites):
             continue
         el = found[-1]
         # Only above the body's first long paragraph: a page whose first <h1> sits in a footer
@@ -1108,6 +1127,8 @@ def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerpl
             signs = len(ls.signs.intersection(fired)) + len(ls.strong_signs.intersection(fired))
             if s >= ls.threshold and (i > 0 or "short" in fired) and signs >= (1 if "after_body" in fired else 2):
                 drop[i] = "score " + "+".join(fired)
+    own = site_names(tree, url)
+    drop = {i: why for i, why in drop.items() if not _kept_on_purpose(lines[i], rules, own)}
     if not drop:
         return body
     kept_long = sum(1 for i in long_idx if i not in drop)
@@ -1116,6 +1137,41 @@ def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerpl
     for i, why in sorted(drop.items()):
         log.debug("chrome block dropped (%s): %s", why, lines[i][:80])
     return "\n".join(x for i, x in enumerate(lines) if i not in drop)
+
+
+def recover_attribution(body: str, tree, rules: Boilerplate | None = None, index: dict | None = None,
+                        url: str = "", max_words: int = 12) -> str:
+    """Append the page's attribution line ("Sumber: Antara", "Source: Forbes") when the
+    extractor left it out: templates print it in its own box after the body's paragraphs
+    (after a pager, beside the tags), where trafilatura stops. Only the first short element
+    after the body's last long paragraph, inside the body container's parent, whose whole text
+    is an attribution (``keep_lines``) naming another outlet than the page's own site; nothing
+    when the body already has one."""
+    rules = rules or load_boilerplate()
+    if rules.keep_line is None or not body:
+        return body
+    lines = body.split("\n")
+    if any(_kept_on_purpose(x, rules) for x in lines):
+        return body
+    longs = {_norm(x) for x in lines if len(x) >= 100}
+    found = _elements_by_text(tree, longs, index)
+    long_els = [v[-1] for v in found.values()]
+    cont = _container(long_els) if len(long_els) >= 2 else None
+    if cont is None or cont.getparent() is None:
+        return body
+    scope = cont.getparent()
+    order = {e: i for i, e in enumerate(scope.iter())}
+    last = max(order.get(e, -1) for e in long_els)
+    for el in scope.iter():
+        if not isinstance(el.tag, str) or order[el] <= last or el.tag in ("script", "style", "a", "li"):
+            continue
+        text = " ".join(el.text_content().split())
+        if text and len(text.split()) <= max_words and rules.keep_line.match(text):
+            # the phrase rules still apply ("Disadur dari: <portal>.com" is a syndication note),
+            # and "Source: <this site>" credits the page itself, not another outlet
+            own = not _kept_on_purpose(text, rules, site_names(tree, url))
+            return body + "\n" + text if not own and filter_lines(text, None, rules) == text else body
+    return body
 
 
 # --------------------------------------------------------------------------- the body
@@ -1135,6 +1191,7 @@ class Options:
     short_chrome: bool = True
     chrome_dom: bool = True
     chrome_score: bool = True
+    attribution: bool = True
     trafilatura: dict = field(default_factory=lambda: {"include_comments": False})
 
 
@@ -1204,10 +1261,12 @@ def extract_body(
     )
     index = text_index(tree) if body and (options.short_chrome or options.chrome_dom or options.chrome_score) else {}
     if options.short_chrome and body:
-        body = drop_short_chrome(body, tree, lang or _text_language(text), rules, keep=jsonld, index=index)
+        body = drop_short_chrome(body, tree, lang or _text_language(text), rules, keep=jsonld, index=index, url=url)
     if (options.chrome_dom or options.chrome_score) and body:
         body = drop_chrome_blocks(body, tree, lang or _text_language(text), rules, keep=jsonld, url=url,
                                   dom=options.chrome_dom, score=options.chrome_score, index=index)
+    if options.attribution and body:
+        body = recover_attribution(body, tree, rules, index or None, url=url)
     # The headline goes last: labels printed above it (dropped just now) no longer push it
     # out of the first lines.
     if options.drop_headline and headlines:
