@@ -309,3 +309,15 @@ def test_unlisted_outlet_names_are_canonicalised() -> None:
     assert cited_media(text, "en") == ["The Coast Ledger"]
     # a listed outlet inside a longer name is the listed outlet, found once
     assert cited_media("Menurut harian Tempo, data itu dijual.", "id") == [canonical_outlet("Tempo")]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Kebocoran itu disebut berbahaya, seperti disiarkan Reuters, Jumat.", "id", ["Reuters"]),
+    ("Dikutip dari cnbcindonesia.com pada Rabu, keduanya akan bergabung.", "id", ["CNBC Indonesia"]),
+    ("“Tidak ada sistem yang aman,” ujar Heru saat diwawancarai Merdeka.com, Senin.", "id", ["Merdeka.com"]),
+    ("The settlement was revealed in a court filing, as relayed by the New York Post.", "en", ["New York Post"]),
+    # "the Times" after "The New York Times" is that paper, not The Times of London
+    ("The New York Times reported the breach. Other systems were down, the Times reported.", "en", ["The New York Times"]),
+])
+def test_citation_shapes_from_new_stories(text, lang, want):
+    assert cited_media(text, lang) == want

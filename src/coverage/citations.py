@@ -34,7 +34,8 @@ from .errors import StudyError
 from .quotes import CUES_YML, _paragraphs, extract_quotes, load_cues, rules_language
 from .speakers import MEDIA_YML, load_book
 
-_NAME = r"[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|of|the|dan|and|de|di)){0,4}"
+# (or a web address written in lower case: "dikutip dari cnbcindonesia.com")
+_NAME = r"(?:[a-z][a-z0-9-]{2,}\.(?:com|co\.id|net|org|id)\b|[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|of|the|dan|and|de|di)){0,4})"
 _OUTLET_LIKE = re.compile(
     r"\.(?:com|co\.id|id|net|org|co|in|my|sg|ph|vn|co\.uk|news|example)\b|"
     r"\b(?:News|Times|Post|Daily|Tekno|Techno|Tech|Media|Online|Herald|Tribune|Journal|Magazine|Gazette|Review|"
@@ -299,8 +300,9 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                                  r"\s*(?<![\w.&'’+-])((?-i:" + _NAME + r"))", line, re.IGNORECASE):
                 name = _clean_name(m.group(m.lastindex))
                 s = m.start(m.lastindex)
-                if not name[:1].isupper() and not name[:1].isdigit():
-                    continue  # the pattern is case-insensitive; a name is not
+                if not name[:1].isupper() and not name[:1].isdigit() \
+                        and not (r.unlisted == "any" and re.fullmatch(r"[a-z][a-z0-9-]+\.(?:com|co\.id|net|org|id)", name)):
+                    continue  # the pattern is case-insensitive; a name is not (but "dikutip dari cnbcindonesia.com")
                 if _found_as_listed(name) or in_quote(p.start + s):
                     continue
                 if _DENIED.search(line[max(0, s - 160):s]):
@@ -335,10 +337,13 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     out.sort(key=lambda r: (r["start"], r["end"]))
     # "according to the Post" in an article citing "The Washington Post": a one-word unlisted
     # name that ends a longer cited name is that outlet, not another one
-    longer = [r["cited"] for r in out if len(r["cited"].split()) > 1]
+    longer = [r["cited"] for r in out if len(re.sub(r"(?i)^the\s+", "", r["cited"]).split()) > 1]
     for r in out:
-        if len(r["cited"].split()) == 1 and canonical_outlet(r["cited"]) is None:
-            full = [n for n in longer if n.split()[-1].lower() == r["cited"].lower()]
+        short = re.sub(r"(?i)^the\s+", "", r["cited"])
+        written = re.sub(r"(?i)^the\s+", "", text[r["start"]:r["end"]])
+        # (also a listed short title written short: "the Times" after "The New York Times")
+        if len(short.split()) == 1 and (canonical_outlet(r["cited"]) is None or len(written.split()) == 1):
+            full = [n for n in longer if n.split()[-1].lower() == short.lower()]
             if full:
                 r["cited"] = full[0]
     return out

@@ -184,6 +184,13 @@ class SpeakerBook:
         ]
         self.title_words = {str(w).lower() for w in sp.get("title_words") or []}
         self.particles = {str(w).lower() for w in sp.get("name_particles") or []}
+        # offices written in front of a name ("Interior CS Kithure Kindiki"), by the type they give
+        self.office_titles: dict[str, str] = {}
+        for typ, words in (sp.get("office_titles") or {}).items():
+            if typ not in SPEAKER_TYPES:
+                raise StudyError(f"{speakers_path}: office_titles has type {typ!r}; use one of {', '.join(SPEAKER_TYPES)}")
+            for w in words or []:
+                self.office_titles[str(w).lower()] = str(typ)
         dets = sorted((str(d) for d in sp.get("determiners") or []), key=len, reverse=True)
         self._det_re = re.compile(r"^(?:(?:" + "|".join(re.escape(d) for d in dets) + r")\s+)+", re.IGNORECASE)
         self.anaphora: dict[str, list[tuple[re.Pattern, str]]] = {}
@@ -232,6 +239,9 @@ class SpeakerBook:
         if hit is None and " " in n:
             # "Cyber News" for the outlet Cybernews: outlets are written with and without spaces
             hit = self._outlet_nospace.get(n.replace(" ", "").lower())
+        if hit is None and stem and stem.group(1).islower():
+            # "cnbcindonesia.com": an outlet's web address in lower case, without its spaces
+            hit = self._outlet_nospace.get(stem.group(1))
         return hit
 
     def find(self, text: str) -> list[tuple[int, int, Entity]]:
@@ -271,8 +281,23 @@ class SpeakerBook:
         """The speaker type a role phrase implies, or None (rules 3-5 of the codebook header)."""
         if not role:
             return None
+        head = re.split(r"(?i)[\s,]+(?:who|which|whose|yang)\s", role, maxsplit=1)[0]
+        if head != role and any(not n[4] for n in self.role_nouns_in(head)):
+            # "attorney David Boies, who represented Google users": the head noun types the
+            # speaker, not a noun inside the relative clause that describes them
+            return self.type_from_role(head, lang)
         nouns = self.role_nouns_in(role)
         strong = [n for n in nouns if not n[4]]
+        if _CHIEF_OFFICER.search(role) and self.type_of_org(_CHIEF_OFFICER.sub(" ", role)) in (None, "company"):
+            # "Robinhood's chief security officer", "CISO of Acme": an officer of a firm speaks
+            # for the firm; the word "security" in the title does not make a researcher
+            return "company"
+        ngo = [(a, b) for a, b, e in self.find(role) if e.kind != "person" and e.type == "civil_society"]
+        own = [n for n in strong if not any(a <= n[0] < b for a, b in ngo)]  # not a word of the NGO's name
+        if ngo and own and min(own, key=lambda n: TYPE_PRIORITY.index(n[3]))[3] == "researcher":
+            # "Peneliti ... SAFEnet", "researcher at the EFF": a person speaking for an NGO the
+            # article names is civil society
+            return "civil_society"
         if len({n[3] for n in strong}) > 1 and not re.search(r"\b(?:of|at|for|from|with|dari|di|pada)\b", role, re.IGNORECASE):
             # "a former National Security Agency hacker": without a preposition an English role
             # ends with its head noun (hacker), an Indonesian one starts with it (peneliti ...)
@@ -465,11 +490,19 @@ class SpeakerBook:
             kind = None  # "laporan dari perusahaan keamanan Comparitech tersebut" names Comparitech
         if kind is not None:
             return Speaker(anaphor=kind, role=phrase)
+        qua = re.fullmatch(r"(.+?)\s+(?:selaku|sebagai|in (?:his|her) (?:role|capacity) as)\s+(.+)", phrase)
+        if qua and not apposition and self.looks_like_name(qua.group(1)) and self.lookup(qua.group(1)) is None \
+                and (self.has_role_noun(qua.group(2)) or self.type_of_org(qua.group(2))):
+            # "Mike Schroepfer selaku Chief Technology Officer Facebook": the name, then its role
+            sp = self.parse(qua.group(1), lang)
+            if sp.name and sp.is_person:
+                typ = self.type_from_role(qua.group(2), lang) or self.type_of_org(qua.group(2))
+                return replace(sp, role=qua.group(2), type=typ if typ and sp.type == "other" else sp.type)
         both = re.fullmatch(r"(.+?)\s+(?:and|dan|&)\s+(.+)", phrase)
         if both and not apposition:
             a, b = self.parse(both.group(1), lang), self.parse(both.group(2), lang)
             full = lambda x: x.entity or len(x.name.split()) >= 2  # noqa: E731
-            if a.name and b.name and a.is_person and b.is_person and full(a) and full(b):
+            if a.name and b.name and a.is_person and b.is_person and full(a) and full(b) and not b.role:
                 # "Gabi Cirlig and Andrew Tierney": one joint speaker
                 typ = a.type if a.type == b.type else (a.type if b.type == "other" else b.type)
                 joiner = " dan " if lang == "id" else " and "
@@ -593,6 +626,9 @@ class SpeakerBook:
 _DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|statement|keterangan|rilis|"
                           r"siaran pers|press release|blog|unggahan|post|studi|study|riset|research|temuan|"
                           r"findings|analisis|analysis)\b.*\b(?:dari|oleh|by|from|of)\b")
+
+# a firm's officer: "chief security officer", "Chief Information Security Officer", "CISO"
+_CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
 _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
 
@@ -855,7 +891,8 @@ class SpeakerTracker:
     _ORG_SUBJECT = re.compile(
         r"(?:^|(?<=[.!?,]\s)|(?<=\n))([A-Z][\w&-]*[a-z0-9][\w&-]*)\s+(?:has\s+|had\s+|also\s+|telah\s+|juga\s+|sudah\s+|pun\s+)?"
         r"(?:confirmed|confirms|said|says|announced|announces|admitted|admits|denied|denies|disclosed|discloses|"
-        r"revealed|acknowledged|acknowledges|notified|warned|apologi[sz]ed|stated|mengonfirmasi|membenarkan|"
+        r"revealed|acknowledged|acknowledges|notified|warned|apologi[sz]ed|stated|wrote|tweeted|posted|declined|"
+        r"did not (?:immediately )?respond|didn't (?:immediately )?respond|mengonfirmasi|membenarkan|"
         r"mengatakan|menyatakan|membantah|mengakui|mengumumkan|menjelaskan|menegaskan|memastikan)\b")
 
     def _scan_unlisted_organisations(self, text: str, inside) -> None:
