@@ -321,3 +321,22 @@ def test_unlisted_outlet_names_are_canonicalised() -> None:
 ])
 def test_citation_shapes_from_new_stories(text, lang, want):
     assert cited_media(text, lang) == want
+
+
+# --- session 3, round 3: credit lines, recipients, station call signs, outlets as subjects ------
+
+@pytest.mark.parametrize("text, lang, want", [
+    # a credit line after a separator names the wire or outlet the story comes from
+    ("Acme Health's systems are down.\n/ Source: CNBC.com", "en", ["CNBC"]),
+    ("Sistem Acmesel pulih sore ini.\nSumber: rmol", "id", ["RMOL"]),
+    # an outlet that receives a document is relayed
+    ("Lawyers for the creators provided a copy of the lawsuit to Reuters on Tuesday.", "en", ["Reuters"]),
+    # a city before a station's call sign is no part of its name
+    ('"It is a serious problem," police sergeant Jim Oaks told Detroit\'s WXYZ-TV on Monday.', "en", ["WXYZ-TV"]),
+    # an outlet as the subject of its own reporting act
+    ("The New York Times spoke with seven women who found trackers in their bags.", "en", ["The New York Times"]),
+    # "media" alone is no outlet
+    ("Media reports attribute the attack to a criminal group.", "en", []),
+])
+def test_credit_lines_recipients_and_call_signs(text, lang, want):
+    assert cited_media(text, lang) == want

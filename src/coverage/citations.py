@@ -149,6 +149,8 @@ def _clean_name(name: str) -> str:
     name = name.strip().rstrip(".,;:")
     # drop trailing connector words the name pattern may have swallowed
     name = re.sub(r"(?:\s+(?:of|the|dan|and|de|di))+$", "", name)
+    # "Detroit's WJBK-TV", "Boston's WBZ": a city before a station's call sign is no part of its name
+    name = re.sub(r"^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?['’]s\s+(?=[A-Z0-9]{3,}\b)", "", name.strip())
     return name.strip()
 
 

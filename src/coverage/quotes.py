@@ -527,6 +527,10 @@ class _Parser:
             return Speaker()
         if self._w(rest.split()[0]) in {"to", "that", "with", "for", "on", "about", "in", "at", "bahwa", "untuk", "soal"}:
             return Speaker()  # "clarified to its partners that ...": no speaker follows
+        relay = re.match(r"(?i)(?:(?:a|an|the|its|their)\s+)?(?:statements?|comments?|e-?mails?|remarks?|responses?|letters?)\b"
+                         r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|given to|sent to)\s+(.+)$", rest)
+        if relay and _is_media(self.book.parse(relay.group(1), self.lang)):
+            return Speaker()  # "according to statements issued through its lawyers to the Guardian": a recipient
         issued = re.match(r"(?:an?|the)\s+(?:statement|notice|letter|release|post|note)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(.+)", rest,
                           re.IGNORECASE)
         if issued:
@@ -1406,7 +1410,37 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             "role": sp.role, "cue": r.cue, "kind": r.kind, "start": r.start, "end": r.end,
         })
     _finish_speakers(text, out, book, tracker, quoted, cb.lang)
+    _no_empty_speakers(text, out, parser, tracker)
     return out
+
+
+def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: SpeakerTracker) -> None:
+    """Fill a speaker no rule found (in place) from a cue just after the quotation ("«…». Lo said
+    the Deputy Prime Minister Matteo Salvini in a note"), else from the quotation before it in
+    the same paragraph."""
+    for i, r in enumerate(recs):
+        if r["speaker"]:
+            continue
+        after = text[r["end"]:r["end"] + 250].split("\n")[0]
+        sp = Speaker()
+        m = parser.cb.rx["any"].search(after[:40])
+        if m:
+            sp = parser.after_phrase(after[m.end():])
+            sp = tracker.resolve(sp, r["end"]) if (sp.name or sp.anaphor) else Speaker()
+            if sp.name and not r["cue"]:
+                r["cue"] = parser.cb.lemma_of(m.group(0).lower())
+        if not sp.name:
+            # the speaker of the quotation before it in the same paragraph (a second quotation
+            # without its own cue continues the first); across paragraphs a guess would be worse
+            # than no speaker
+            para = text.rfind("\n", 0, r["start"])
+            before = [x for x in recs[:i] if x["speaker"] and x["start"] > para]
+            if before:
+                recs[i].update(speaker=before[-1]["speaker"], speaker_type=before[-1]["speaker_type"],
+                               role=before[-1]["role"])
+            continue
+        if sp.name:
+            r.update(speaker=sp.name, speaker_type=sp.type if sp.type in SPEAKER_TYPES else "other", role=sp.role)
 
 
 # --- 5. speakers the attribution left unnamed or untyped -----------------------------------
@@ -2063,8 +2097,9 @@ def _reported(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
         prev_words = [parser._w(t) for t in before.split()[-2:]]
         if any(w in _NEGATION for w in prev_words):
             continue
-        if prev_words and prev_words[-1] in _NON_SUBJECT_BEFORE:
-            continue
+        if prev_words and prev_words[-1] in _NON_SUBJECT_BEFORE \
+                and not (prev_words[-1] in ("did", "does") and cb.lemma_of(verb) == verb and len(before.split()) >= 2):
+            continue  # (but "The healthcare giant did confirm that ...": emphatic do + base form)
         if verb.endswith("ing") and not before.rstrip().endswith(",") \
                 and parser._w(before.split()[-1] if before.split() else "") not in _MEDIUM_NOUNS:
             continue  # "the more telling detail": a participle reports after a comma or "a video saying"
@@ -2491,6 +2526,9 @@ def _article_only_subjects(text: str, recs: list[dict], book: SpeakerBook, lang:
         if not m:
             continue
         np = m.group(1)
-        # the head noun first: "coalition of consumer groups" is a coalition, not consumers
-        typ = book._org_name_type(np.split()[0]) or book.type_from_role(np, lang) or book.type_of_org(np)
+        # the head noun first: "coalition of consumer groups" is a coalition, not consumers; but
+        # "group of TikTok creators" is creators (a collective noun is no organisation)
+        collective = re.match(r"(?i)(?:group|number|handful|bunch|crowd|kelompok|sekelompok)\s+(?:of|dari)\s+(.+)", np)
+        typ = (book.type_from_role(collective.group(1), lang) if collective else None) \
+            or book._org_name_type(np.split()[0]) or book.type_from_role(np, lang) or book.type_of_org(np)
         r["speaker"], r["speaker_type"], r["role"] = np, typ or "other", r["role"] or np

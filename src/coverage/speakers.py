@@ -184,6 +184,7 @@ class SpeakerBook:
         ]
         self.title_words = {str(w).lower() for w in sp.get("title_words") or []}
         self.particles = {str(w).lower() for w in sp.get("name_particles") or []}
+        self.not_names = {str(w).lower() for w in sp.get("not_names") or []}
         # offices written in front of a name ("Interior CS Kithure Kindiki"), by the type they give
         self.office_titles: dict[str, str] = {}
         for typ, words in (sp.get("office_titles") or {}).items():
@@ -281,7 +282,7 @@ class SpeakerBook:
         """The speaker type a role phrase implies, or None (rules 3-5 of the codebook header)."""
         if not role:
             return None
-        head = re.split(r"(?i)[\s,]+(?:who|which|whose|yang)\s", role, maxsplit=1)[0]
+        head = re.split(r"(?i)[\s,]+(?:who|which|whose|yang|representing|mewakili|acting for|working for)\s", role, maxsplit=1)[0]
         if head != role and any(not n[4] for n in self.role_nouns_in(head)):
             # "attorney David Boies, who represented Google users": the head noun types the
             # speaker, not a noun inside the relative clause that describes them
@@ -361,7 +362,7 @@ class SpeakerBook:
             return False
         if core.startswith("@") and len(core) > 1:
             return True  # a social-media handle
-        if core.lower() in self.title_words:
+        if core.lower() in self.title_words or core.lower() in self.not_names:
             return False
         if core.lower() in self._role_info:
             return False
@@ -418,7 +419,7 @@ class SpeakerBook:
             name_toks = name_toks[1:]
         # "Direktur BSI Herry Gunardi", "CEO XYZ Jane Doe": an acronym before a personal name
         # is the organisation of the role, not part of the name
-        while len(name_toks) >= 3 and re.fullmatch(r"[A-Z]{2,6}", name_toks[0][2]) \
+        while len(name_toks) >= 3 and (re.fullmatch(r"[A-Z]{2,6}", name_toks[0][2]) or _INTERCAPPED.fullmatch(name_toks[0][2])) \
                 and not self.lookup(" ".join(t[2] for t in name_toks)):
             name_toks = name_toks[1:]
         # "Kepala Pusdatin Kemenkes Anas Ma'ruf": a word that names an organisation by its form
@@ -426,12 +427,23 @@ class SpeakerBook:
         while len(name_toks) >= 2 and self._org_name_type(name_toks[0][2]) \
                 and not self.lookup(" ".join(t[2] for t in name_toks)):
             name_toks = name_toks[1:]
+        before = phrase[: name_toks[0][0]].split() if name_toks else []
+        opened = bool(before) and (before[-1].lower() in _UNIT_OPENERS or " ".join(before[-2:]).lower() == "satuan tugas")
+        cut = _person_start([t[2] for t in name_toks], opened)
+        if cut and not self.lookup(" ".join(t[2] for t in name_toks)):
+            name_toks = name_toks[cut:]  # "Ketua Satgas Waspada Investasi Tongam L Tobing"
         if name_toks:
             name = phrase[name_toks[0][0]:name_toks[-1][1]]
             role = phrase[: name_toks[0][0]].strip()
             ent = self.lookup(name)
             return role, (ent.name if ent else name), ent
         orgs = [h for h in hits if h[2].kind != "person"]
+        words = phrase.split()
+        head = words[0] if words and words[0][:1].islower() and self.lang_first(phrase) else (words[-1] if words else "")
+        if orgs and self.type_from_role(head) == "user" and head[:1].islower():
+            # "TikTok creators", "a group of TikTok creators", "pelanggan kartu Telkomsel": a noun
+            # phrase headed by users names the users, whatever firm it mentions
+            return phrase, "", None
         if orgs:
             s, e, ent = orgs[-1]
             role = " ".join((phrase[:s] + " " + phrase[e:]).split())
@@ -446,6 +458,11 @@ class SpeakerBook:
                 role = " ".join(n[2] for n in self.role_nouns_in(phrase[s:e]) if n[3] != "company" or n[4])
             return role, ent.name, ent
         return phrase, "", None
+
+    def lang_first(self, phrase: str) -> bool:
+        """Does ``phrase`` open with its head noun (Indonesian order: "pelanggan kartu Telkomsel")?"""
+        first = phrase.split()[0].lower() if phrase.split() else ""
+        return any(n[0] == 0 and n[1] >= len(first) for n in self.role_nouns_in(phrase.lower())) and first not in ("group", "kelompok")
 
     def looks_like_name(self, chunk: str) -> bool:
         """A short chunk of capitalised tokens (a personal or organisation name)."""
@@ -501,12 +518,21 @@ class SpeakerBook:
         both = re.fullmatch(r"(.+?)\s+(?:and|dan|&)\s+(.+)", phrase)
         if both and not apposition:
             a, b = self.parse(both.group(1), lang), self.parse(both.group(2), lang)
-            full = lambda x: x.entity or len(x.name.split()) >= 2  # noqa: E731
-            if a.name and b.name and a.is_person and b.is_person and full(a) and full(b) and not b.role:
-                # "Gabi Cirlig and Andrew Tierney": one joint speaker
+            if a.name and b.name and a.is_person and b.is_person and not b.role:
+                # "Kevin Aluwi dan Andre Soelistyo mengatakan", "Gabi Cirlig and Andrew Tierney
+                # said": joint speakers are coded by the first-named person, typed by the role
+                # they share
                 typ = a.type if a.type == b.type else (a.type if b.type == "other" else b.type)
-                joiner = " dan " if lang == "id" else " and "
-                return Speaker(f"{a.name}{joiner}{b.name}", typ, a.role or b.role, True, entity=a.entity and b.entity)
+                return Speaker(a.name, typ, a.role or b.role, True, entity=a.entity)
+        bare_role = re.fullmatch(r"((?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)\s+((?:salah satu|seorang|one of the|a|an)\s+)?([a-z].*)", phrase)
+        if bare_role and not apposition and all(self._name_token(t) for t in bare_role.group(1).split()) \
+                and not self.find(bare_role.group(1)) and not _INTERCAPPED.fullmatch(bare_role.group(1)) \
+                and any(n[0] == 0 for n in self.role_nouns_in(bare_role.group(3))) \
+                and not re.search(r"(?<![\w-])[A-Z0-9]", bare_role.group(3)) and self.strip_determiners(phrase) == phrase:
+            # "Yoel salah satu pelanggan", "Reza pengemudi taksi online": a name, then its role
+            # without a comma
+            role = " ".join(bare_role.group(0)[bare_role.end(1):].split())
+            return Speaker(bare_role.group(1), self.type_from_role(role, lang) or "other", role, True)
         whole_ent = self.lookup(phrase)
         if whole_ent is not None and not apposition:
             return Speaker(whole_ent.name, whole_ent.type, "", whole_ent.kind == "person", entity=True)
@@ -545,6 +571,10 @@ class SpeakerBook:
                     and rest.split()[0].lower() not in self.title_words:
                 return Speaker(rest, ent.type, phrase[:hits[-1][1]].strip(), True)
         app = " ".join(apposition.split()).strip(" ,.")
+        pair = re.fullmatch(r"(.+?)\s+(?:dan|and|&)\s+(.+)", app)
+        if pair and self.looks_like_name(pair.group(1)) and self.looks_like_name(pair.group(2)) \
+                and len(pair.group(1).split()) >= 2:
+            app = pair.group(1)  # "Dua bos Gojek, Kevin Aluwi dan Andre Soelistyo,": the first named
         if app:
             a_role, a_name, a_ent = self.split_role_name(app)
             whole = self.strip_determiners(normalise_phrase(phrase))
@@ -580,6 +610,10 @@ class SpeakerBook:
                 # another type overrides only when it names a specific kind of speaker
                 typ = ent.type if _DOCUMENT_OF.search(role + " of") else (self._strong_type(role) or ent.type)
             return Speaker(ent.name, typ, role, is_person, entity=True)
+        if name and _MEDIUM_FROM.search(role):
+            # "a twitter post from Brett Callow", "unggahan dari Budi": the medium is no role;
+            # the person is typed where the article introduces them
+            role = ""
         if name:
             typ = self.type_from_role(role, lang) or self._org_name_type(name) or "other"
             is_person = self._org_name_type(name) is None
@@ -590,6 +624,10 @@ class SpeakerBook:
                 typ = "company" if typ == "other" else typ
             return Speaker(name, typ, role, is_person)
         typ = self.type_from_role(role)
+        if re.search(r"(?i)\s(?:itu|tersebut|ini)$", role) and any(n[0] == 0 for n in self.role_nouns_in(role)) \
+                and typ in ("user", "other"):
+            # "Karyawan di salah satu toko kosmetik ... itu mengaku": the person just introduced
+            return Speaker(anaphor="person", role=role)
         if typ is None or len(role.split()) > 6:
             return Speaker(role=role)
         if _HACKER_ROLE.fullmatch(role.lower()) or (typ == "other" and len(role.split()) <= 4
@@ -627,6 +665,10 @@ _DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|st
                           r"siaran pers|press release|blog|unggahan|post|studi|study|riset|research|temuan|"
                           r"findings|analisis|analysis)\b.*\b(?:dari|oleh|by|from|of)\b")
 
+# a medium and its source ("a twitter post from", "unggahan dari"): the source speaks
+_MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video|email|letter|message|note|unggahan|cuitan|"
+                          r"pernyataan|laporan|keterangan|surat|pesan)\s+(?:from|by|of|dari|oleh)$")
+
 # a firm's officer: "chief security officer", "Chief Information Security Officer", "CISO"
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
@@ -662,6 +704,28 @@ _ORG_TAIL = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:Department|Ministry|Agen
                       r"Council|Committee|Police|Court|Tribunal|Regulator|Inspectorate)")
 
 
+# words that open the name of a state body or unit written, capitalised, between a title and a
+# person ("Ketua Satgas Waspada Investasi Tongam L Tobing", "Kepala Pusat Data Budi Santoso")
+_UNIT_OPENERS = _ORG_HEADS | {"satgas", "satuan", "tim", "pusat", "kantor", "biro", "unit", "divisi", "bagian",
+                              "subdirektorat", "deputi", "sekretariat", "inspektorat"}
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _person_start(toks: list[str], opened: bool = False) -> int:
+    """Where the personal name starts in a capitalised run that opens with a unit's name
+    (or follows one, ``opened``: "Satgas" read as a title word): the last two words, and any
+    initials before them ("Tongam L Tobing"); 0 when the run does not open with a unit word or
+    leaves the unit no words of its own."""
+    core = [t.strip(",;:") or t for t in toks]
+    least = 1 if opened else 2  # words of the unit's name before the person
+    if len(core) < least + 2 or not (opened or core[0].lower() in _UNIT_OPENERS):
+        return 0
+    k = len(core) - 2
+    while k > least and _INITIAL.fullmatch(core[k]):
+        k -= 1  # a middle initial, with or without its dot, belongs to the name
+    return k if k >= least else 0
+
+
 def _opens_organisation(role: str) -> bool:
     """Is ``role`` the capitalised start of an organisation's name ("Badan Riset Siber", "Ministry
     of", "Universitas")? Then the words after it finish that name ("Kepala Badan ..." is a title)."""
@@ -672,6 +736,7 @@ def _opens_organisation(role: str) -> bool:
 _LEGAL_FORMS = {"inc", "corp", "corporation", "ltd", "limited", "llc", "plc", "gmbh", "tbk", "persero", "pte",
                 "pty", "co", "group", "holdings", "ag", "sa", "nv", "bhd"}
 
+_FIRM_TAILS = {"group", "inc", "corp", "corporation", "ltd", "llc", "plc", "holdings", "technologies", "tbk"}
 _PLACE_WORDS = {"uk", "us", "u.s", "usa", "india", "indonesia", "china", "singapore", "malaysia", "europe", "eu",
                 "asia", "global", "japan", "korea", "australia", "canada", "philippines", "vietnam", "thailand"}
 
@@ -735,6 +800,18 @@ def _opens_sentence(text: str, pos: int) -> bool:
     return not before or before in _SENTENCE_OPENERS
 
 
+def _headline_at(text: str, pos: int) -> bool:
+    """Is ``pos`` on a headline line (a related-article link: Title Case, no full stop)?
+    "Mantan Bos Gojek Bikin Motor Listrik, Ini Bocoran Wujudnya" introduces nobody."""
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a: b if b >= 0 else len(text)].strip()
+    words = re.findall(r"[^\W\d_][\w'’-]*", line)
+    if len(words) < 4 or line.endswith((".", "!", "?", "”", "\"", ":")) or re.search(r"[.!?][”\"]?\s", line):
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
+
+
 @dataclass
 class SpeakerTracker:
     """Speakers of one article, in reading order: anaphora and name variants resolved here."""
@@ -753,7 +830,8 @@ class SpeakerTracker:
         run = []
         for t in toks:
             core = t.strip(",.;:")
-            if (self._NAME_TOKEN.match(core) and core.lower() not in self.book.title_words) \
+            if (self._NAME_TOKEN.match(core) and core.lower() not in self.book.title_words
+                    and core.lower() not in self.book.not_names) \
                     or (run and core.lower() in self.book.particles):
                 run.append(core)
                 if t.endswith((",", ".", ";", ":")) or len(run) == 4:
@@ -802,8 +880,35 @@ class SpeakerTracker:
                     # one intercapped word is an organisation's name (TikTok, VPNMentor)
                     candidate = core
                     break
+                if _INTERCAPPED.fullmatch(core) and lowercase <= 2 and i + 1 < len(toks) \
+                        and toks[i + 1].strip(",.;:").lower() in _FIRM_TAILS:
+                    # "parent company UnitedHealth Group": an intercapped name and its legal form
+                    candidate = f"{core} {toks[i + 1].strip(',.;:')}"
+                    break
+                full = []
+                for t in toks[i:]:
+                    if i + len(full) < len(spans) and any(a <= spans[i + len(full)].start() < b for a, b in orgs):
+                        break
+                    if not (t[:1].isupper() or t.lower() in ("dan", "and", "of")):
+                        break
+                    full.append(t)
+                    if t.endswith((",", ";", ":")):
+                        break
+                cut = _person_start(full)
+                if cut:
+                    # "Ketua Satgas Waspada Investasi Tongam L Tobing": the unit's name, then the person
+                    candidate = " ".join(t.strip(",;:") for t in full[cut:])
+                    break
                 run = self._name_run(toks[i:])
                 j = i + len(run)
+                in_run = [k for k in range(i, j) if any(a <= spans[k].start() < b for a, b in orgs)]
+                if in_run and j - (in_run[-1] + 1) >= 2:
+                    # "Ketua Bapilpres Projo Panel Barus": the organisation ends the role
+                    candidate = " ".join(t.strip(",.;:") for t in toks[in_run[-1] + 1:j])
+                    break
+                if in_run:
+                    i = j  # "Media Center Kemenkominfo": a place named after an organisation, no person
+                    continue
                 # "Direktur Tindak Pidana Siber Bareskrim": capitalised words running on into an
                 # organisation's name are that name, not a person's
                 org_after = j < len(toks) and (any(a <= spans[j].start() < b for a, b in orgs)
@@ -826,6 +931,12 @@ class SpeakerTracker:
             run = self._name_run(app.split())
             if len(run) >= 2 and " ".join(run) == app.strip(" ."):
                 return first.strip(), " ".join(run)
+            after = app.split()[len(run):]
+            if len(run) >= 2 and after and after[0].lower() in ("dan", "and", "&") \
+                    and len(self._name_run(after[1:])) >= 2:
+                # "Co-CEO Gojek, Kevin Aluwi dan Andre Soelistyo mengatakan": the first of two
+                # people who share the role (scan registers the second as well)
+                return first.strip(), " ".join(run)
         if candidate:
             return first[: first.find(candidate)].strip(), candidate
         return None
@@ -841,6 +952,8 @@ class SpeakerTracker:
         for s, e, ent in self.book.find(text):
             if inside(s):
                 continue
+            if text[s:e].islower() and ent.kind != "person" and re.match(r"\s+(?:post|posts|tweet|feed|account|page|thread)\b", text[e:]):
+                continue  # "a twitter post from Brett Callow": the medium, not the firm
             sp = Speaker(ent.name, ent.type, "", ent.kind == "person", entity=True)
             self.mentions.append(_Mention(s, sp, _agentive(text, s) if ent.kind == "person" else _opens_sentence(text, s)))
             if ent.kind == "person":
@@ -855,7 +968,7 @@ class SpeakerTracker:
         self._scan_unlisted_organisations(text, inside)
         # "peneliti keamanan siber Budi Santoso", "Kepala ... Kominfo, Hendra Saputra"
         for s, e, noun, typ, gen in self.book.role_nouns_in(text):
-            if inside(s):
+            if inside(s) or _headline_at(text, s):
                 continue
             got = self._intro_name(text, s)
             if got is None:
@@ -864,9 +977,20 @@ class SpeakerTracker:
             if self.book.lookup(name) is not None:
                 continue
             t = self.book.type_from_role(role, self.lang) or "other"
-            self.register(Speaker(name, t, self.book.strip_determiners(role), not _INTERCAPPED.fullmatch(name)), s, text)
+            firm = bool(_INTERCAPPED.fullmatch(name.split()[0])) and (len(name.split()) == 1 or name.split()[-1].lower() in _FIRM_TAILS)
+            self.register(Speaker(name, t, self.book.strip_determiners(role), not firm), s, text)
+            at = text.find(name, s)
+            pair = re.match(r"\s+(?:dan|and|&)\s+", text[at + len(name):]) if at >= 0 else None
+            if pair:
+                # "Kevin Aluwi dan Andre Soelistyo": the second person shares the role
+                other = self._name_run(text[at + len(name) + pair.end():].split()[:4])
+                if len(other) >= 2 and self.book.lookup(" ".join(other)) is None:
+                    self.register(Speaker(" ".join(other), t, self.book.strip_determiners(role), True), at + len(name) + pair.end(), text)
         # "Budi Santoso, peneliti dari ...", "Jenna Park, a nurse in Houston who ..."
-        for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+([^,.;]{3,90}?)[,.]", text):
+        for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+"
+                             # the apposition runs to a comma or full stop ("U.S." is no full stop), or
+                             # to the verb when the writer left out the closing comma
+                             r"((?:(?<![\w.])(?:[A-Z]\.){2,}|[^,.;]){3,90}?)(?:[,.]|(?=\s(?:has|had|have|is|was|said|says|told|warned|added)\b))", text):
             if inside(m.start()):
                 continue
             toks = m.group(1).split()
@@ -878,18 +1002,51 @@ class SpeakerTracker:
             lead = app.split()[0]
             head = self.book.strip_determiners(app)
             role_first = any(a == 0 for a, *_ in self.book.role_nouns_in(head))
-            if not (lead.lower() in ("a", "an", "another", "one", "seorang") or role_first):
+            of_org = lead.lower() in ("of", "at", "from", "dari") and self.book.type_of_org(app) is not None
+            if not (lead.lower() in ("a", "an", "another", "one", "seorang") or role_first or of_org):
                 continue  # "Play Store, menurut laporan Forbes" is no apposition
             if any(t.lower() in self.book.title_words for t in toks):
                 continue
             t = self.book.type_from_role(app) or "other"
             self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start() + m.group(0).find(name), text)
 
+        # one-word names (common in Indonesia): "disampaikan Rahmat, pengemudi jasa transportasi
+        # daring", "dirasakan Sulaiman, wartawan di ...", and a name followed by a description
+        # that points back to it: "Salah satunya Salsabillah. Karyawan di salah satu toko ... itu"
+        for m in re.finditer(r"(?<=[a-z] )([A-Z][a-z'’]{2,})(?:,\s+([^,.;]{3,80}?)[,.]|\.\s+([A-Z][a-z]+[^.“”\"]{0,100}?\s(?:itu|tersebut))\s)", text):
+            name, app = m.group(1), (m.group(2) or m.group(3) or "")
+            prev = text[max(0, m.start(1) - 30):m.start(1)].split()
+            if not prev or not prev[-1][:1].islower():
+                continue  # "Jen Easterly, the director": the end of a longer name
+            if inside(m.start(1)) or name in self.registry or self.book.find(name) or name.lower() in self.book.not_names \
+                    or name.lower() in self.book.title_words or self.book.has_role_noun(name) \
+                    or name.lower() in _SENTENCE_OPENERS or name.lower() in _FUNCTION_WORDS:
+                continue
+            head = self.book.strip_determiners(app.strip())
+            if not any(a == 0 for a, *_ in self.book.role_nouns_in(head.lower())):
+                continue
+            t = self.book.type_from_role(re.sub(r"\s+(?:itu|tersebut)$", "", head), self.lang) or "other"
+            # introduced as a new voice: the antecedent of the next "katanya", "dia"
+            self.register(Speaker(name, t, re.sub(r"\s+(?:itu|tersebut)$", "", head), True), m.start(1))
+        # "Reza pengemudi taksi online juga kecewa ...": a one-word name opening a sentence, its
+        # role after it without a comma
+        for m in re.finditer(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))([A-Z][a-z'’]{2,})\s+([a-z]+(?:\s+[a-z]+){0,3})(?=\s)", text):
+            name, app = m.group(1), m.group(2)
+            if inside(m.start(1)) or name in self.registry or self.book.find(name) or name.lower() in self.book.not_names \
+                    or name.lower() in self.book.title_words or self.book.has_role_noun(name) \
+                    or name.lower() in _SENTENCE_OPENERS or name.lower() in _FUNCTION_WORDS or name.lower() in _CLAUSE_WORDS:
+                continue
+            nouns = self.book.role_nouns_in(app)
+            if not nouns or nouns[0][0] != 0 or self.book.type_from_role(app, self.lang) != "user":
+                continue  # (only lay people are introduced this way; officials carry a title)
+            self.register(Speaker(name, "user", nouns[0][2], True), m.start(1))
+
     # a sentence or clause opened by one unlisted capitalised word and an act of an
     # organisation: "Orbix confirmed the breach on Friday.", "Saat dihubungi, Zentrix
     # mengonfirmasi kebocoran itu."
     _ORG_SUBJECT = re.compile(
-        r"(?:^|(?<=[.!?,]\s)|(?<=\n))([A-Z][\w&-]*[a-z0-9][\w&-]*)\s+(?:has\s+|had\s+|also\s+|telah\s+|juga\s+|sudah\s+|pun\s+)?"
+        r"(?:^|(?<=[.!?,]\s)|(?<=\n)|(?<=Although )|(?<=Though )|(?<=While )|(?<=Meski )|(?<=Walau ))"
+        r"([A-Z][\w&-]*[a-z0-9A-Z][\w&-]*)\s+(?:has\s+|had\s+|also\s+|telah\s+|juga\s+|sudah\s+|pun\s+)?"
         r"(?:confirmed|confirms|said|says|announced|announces|admitted|admits|denied|denies|disclosed|discloses|"
         r"revealed|acknowledged|acknowledges|notified|warned|apologi[sz]ed|stated|wrote|tweeted|posted|declined|"
         r"did not (?:immediately )?respond|didn't (?:immediately )?respond|mengonfirmasi|membenarkan|"
@@ -903,13 +1060,30 @@ class SpeakerTracker:
             name = m.group(1)
             if inside(m.start(1)) or self.book.lookup(name) is not None or self.book.find(name) \
                     or name.lower() in _SENTENCE_OPENERS or name.lower() in _CLAUSE_WORDS \
-                    or name.lower() in _FUNCTION_WORDS or name.lower() in self.book.title_words \
+                    or name.lower() in _FUNCTION_WORDS or name.lower() in self.book.title_words or name.lower() in self.book.not_names \
                     or self.book.has_role_noun(name) or self.book.anaphor(name, self.lang) is not None:
                 continue
-            if not self._bare_organisation(name):
-                continue
+            if not (self._bare_organisation(name) or re.fullmatch(r"[A-Z]{2,6}", name)):
+                continue  # (an acronym that acts, "Although NSO denied", is an organisation too)
             typ = self.book.type_of_org(name) or "company"
             self.mentions.append(_Mention(m.start(1), Speaker(name, typ, "", False), True))
+        # "the Colonial Pipeline Company", "Acme Widgets Inc.": capitalised words closed by a legal
+        # form name a firm, so that "the company said" has an antecedent even when the firm is
+        # never the subject of a sentence
+        for m in self._FIRM_NAME.finditer(text):
+            name = m.group(1)
+            if self.book.find(name) or name.split()[0].lower() in _SENTENCE_OPENERS \
+                    or name.split()[0].lower() in _FUNCTION_WORDS or self.book.has_role_noun(name):
+                continue
+            # (the full name may stand inside the firm's own quoted statement; its other
+            # mentions in the narrative are the antecedents)
+            for short in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+                if not inside(short.start()) and not any(x.pos == short.start() for x in self.mentions):
+                    self.mentions.append(_Mention(short.start(), Speaker(name, "company", "", False),
+                                                  _opens_sentence(text, short.start())))
+
+    _FIRM_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&'’-]*\s+){0,2}[A-Z][\w&'’-]*)\s+(?:Company|Inc\.?|Corp\.?|Corporation|"
+                            r"Ltd\.?|LLC|Co\.)(?![\w])")
 
     _openers = {"but", "and", "however", "meanwhile", "namun", "tetapi", "sementara", "dan", "lalu", "kemudian",
                 "so", "yet", "still", "also", "then", "now", "when", "after", "while", "as", "ketika", "saat",
@@ -976,6 +1150,10 @@ class SpeakerTracker:
                         # "the Xiaomi India MD" before any such person is named: the organisation
                         return Speaker(orgs[-1].name, orgs[-1].type, self.book.strip_determiners(sp.role), False, entity=True)
                     pool = same or pool
+            elif kind == "any" and (sp.role or "").lower() in ("it", "ia", "they", "mereka") and self._sentence_subject(pos):
+                # "Although NSO denied the claims, it also said ...": the organisation that is the
+                # subject of this very sentence, not the outlet quoted before
+                pool = [self._sentence_subject(pos)]
             elif kind == "any":
                 # the last speaker, or a person introduced since ("Peneliti lain, Andrew
                 # Tierney, menemukan ... “…,” katanya"); before anyone has spoken, the last
@@ -1026,7 +1204,13 @@ class SpeakerTracker:
                 role = self.book.strip_determiners(sp.role)
                 return Speaker(role, "other", role, False)
             fallback = self.book.parse(self.book.strip_determiners(sp.role), self.lang) if sp.role else Speaker()
-            return fallback if fallback.anaphor is None and fallback.name else Speaker()
+            if fallback.anaphor is None and fallback.name:
+                return fallback
+            # the last resort: a pronoun points back to someone, so the last speaker or the last
+            # non-media name before it rather than no one (an empty speaker is never coded)
+            last = [m for m in hist + ment if m.speaker.type != "media" and (kind != "person" or m.speaker.is_person)] \
+                or [m for m in hist + ment if m.speaker.type != "media"]
+            return max(last, key=lambda m: m.pos).speaker if last else Speaker()
         if sp.name and not sp.entity:
             known = self._from_registry(sp.name)
             if known is not None:
@@ -1045,6 +1229,13 @@ class SpeakerTracker:
                 # organisation, and an organisation no rule types is a firm (coding rule 6)
                 return replace(sp, type="company", is_person=False)
         return sp
+
+    def _sentence_subject(self, pos: int) -> _Mention | None:
+        """The organisation (not an outlet) that opens a clause earlier in the sentence at ``pos``."""
+        start = max(self.text.rfind(". ", 0, pos), self.text.rfind("\n", 0, pos), 0)
+        got = [m for m in self.mentions if start <= m.pos < pos and m.subject and not m.speaker.is_person
+               and m.speaker.type != "media"]
+        return max(got, key=lambda m: m.pos) if got else None
 
     def _named_by_head(self, name: str, pos: int) -> Speaker | None:
         """A lower-case description ("commission", "the ministry", "badan itu") whose head noun
