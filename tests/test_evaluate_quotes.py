@@ -83,6 +83,12 @@ def test_speaker_agreement():
     assert same_speaker("Latitude Financial", "Latitude")
     assert not same_speaker("Xiaomi", "Xiaomi officials")
     assert not same_speaker("Live Nation Entertainment", "Live Nation officials")
+    # a legal form or corporate suffix does not change who speaks (listed or not)
+    assert same_speaker("Orbix Resorts International", "Orbix Resorts")
+    assert same_speaker("Kestrel Pipeline Company", "Kestrel Pipeline")
+    assert same_speaker("PT Nusa Data Tbk", "Nusa Data")
+    assert same_speaker("Latitude Financial Group", "Latitude")
+    assert not same_speaker("Orbix Group", "Kestrel Group")
 
 
 def test_tiny_gold_scores_by_hand(tmp_path):

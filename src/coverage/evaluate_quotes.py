@@ -57,6 +57,8 @@ checked by hand:
   gazetteer, when one is contained in the other as whole words ("Andreas" / "Andreas Wijaya"),
   an unlisted name also when it is a shorter form of a listed name or alias of the other ("Data
   Protection Commission" / "Irish Data Protection Commission"; not "Xiaomi officials" / "Xiaomi").
+  An organisation's legal form or corporate suffix is ignored ("MGM Resorts International" /
+  "MGM Resorts", "Colonial Pipeline Company" / "Colonial Pipeline", "PT ... Tbk").
 - ``cited_precision`` / ``cited_recall`` / ``cited_f1`` (``match`` = "outlet"): the set of
   cited outlets per article, canonical names (unlisted names compared without spaces, case,
   punctuation or a domain ending: "VPN Mentor" = "VPNMentor", "Merdeka" = "Merdeka.com"),
@@ -178,12 +180,20 @@ def _canon_speaker(name: str) -> tuple[str, bool]:
     from .speakers import load_book
 
     name = " ".join(str(name or "").split())
-    ent = load_book().lookup(name) if name else None
-    # spelling of the same name: "Anas Ma’ruf" / "Anas Maruf", "Johnny G. Plate" / "Johnny G Plate"
-    name = re.sub(r"['’.]", "", name)
+    # an organisation's legal form and corporate suffix are not part of who speaks: "MGM Resorts
+    # International" / "MGM Resorts", "Colonial Pipeline Company" / "Colonial Pipeline", "PT Telkom
+    # Indonesia Tbk" / "Telkom Indonesia"
+    bare = _ORG_FORM.sub("", name) or name
+    book = load_book()
+    ent = (book.lookup(name) or book.lookup(bare)) if name else None
     if ent is not None:
         return ent.name.lower(), True
-    return name.lower(), False
+    # spelling of the same name: "Anas Ma’ruf" / "Anas Maruf", "Johnny G. Plate" / "Johnny G Plate"
+    return re.sub(r"['’.]", "", bare).lower(), False
+
+
+_ORG_FORM = re.compile(r"^PT\.?\s+(?=\S+\s)|,?(?:\s+(?:International|Group|Holdings|Inc\.?|Corp\.?|Corporation|"
+                       r"Company|Co\.|Ltd\.?|Limited|LLC|PLC|plc|Tbk\.?|\(Persero\)))+$")
 
 
 def _listed_names(name: str) -> list[str]:
