@@ -24,6 +24,13 @@ Current figures (ours, newspaper3k, trafilatura, each step's ablation) are in th
 extraction section. What follows records, by boilerplate.yml version, the drafts that were
 measured here and not kept, so they are not tried again.
 
+Version 2.0 (2026-11-29, loose text wrapped into paragraphs, reader-support prompts, a lone
+"- Reuters"): six of 990 outputs change; one wanted snippet lost and one unwanted gained (F1
+0.9414 -> 0.9411; ``ours-no-wrap-loose`` measures the step). Not kept: wrapping every loose
+run on the page, also in boxes without a paragraph of their own (7 wanted snippets lost:
+trafilatura then chose another block as the main text on a comparison site, a football live
+ticker, forums); a lone-dash rule for any capitalised name (took "- Minocycline", a one-item
+list closing a page).
 Version 1.9 (2026-11-29, comment widgets, tips prompts, tail credits, attribution lines kept
 and recovered): four of 990 outputs change, no annotated snippet. Not kept: a dash sign-off
 with any words after the dash (took a dash-bulleted German list closing a page).
@@ -292,12 +299,14 @@ def _variants() -> dict[str, Callable[[], Callable[[bytes, str], str]]]:
         "ours-no-chrome-dom": lambda: _ours(replace(D, chrome_dom=False)),
         "ours-no-line-score": lambda: _ours(replace(D, chrome_score=False)),
         "ours-no-attribution": lambda: _ours(replace(D, attribution=False)),
+        "ours-no-wrap-loose": lambda: _ours(replace(D, wrap_loose=False)),
     }
 
 
 VARIANTS = ("ours", "newspaper3k", "trafilatura", "ours-no-lead", "ours-no-lines",
             "ours-no-preclean", "ours-no-fallback", "ours-with-comments", "ours-no-short-lines",
-            "ours-no-chrome-blocks", "ours-no-chrome-dom", "ours-no-line-score", "ours-no-attribution")
+            "ours-no-chrome-blocks", "ours-no-chrome-dom", "ours-no-line-score", "ours-no-attribution",
+            "ours-no-wrap-loose")
 
 
 def run_extractor(fn: Callable[[bytes, str], str], pages: list[Page]) -> dict:

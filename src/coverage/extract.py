@@ -9,7 +9,11 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
    lead and JSON-LD readers) parses this one decoded ``str``, never the bytes, so no library
    re-reads a stale ``<meta charset>``.
 2. HTML pre-clean (``data/codebook/boilerplate.yml``, ``html_rules``): ad slots and
-   "Baca juga" boxes that sit inside the article container.
+   "Baca juga" boxes that sit inside the article container. Before it, ``wrap_loose_text``:
+   text left loose in a container beside its own paragraphs (the paragraph after an ad
+   ``<div>`` that sat inside a ``<p>``, which the parser closes at the ``<div>``) becomes
+   ``<p>``s, one per ``<br><br>`` paragraph, so trafilatura keeps it; a removed box between
+   two runs of loose text leaves a line break instead of gluing them.
 3. trafilatura (``include_comments=False``: reader comments are not the article).
 4. Fallbacks when the body is empty or thin: the page's JSON-LD ``articleBody``, then
    newspaper3k's body, whichever is longer.
@@ -41,7 +45,7 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
 
 Paragraphs are separated by ``\\n``. newspaper3k supplies title, authors and top image
 (``extract_article``); dates come from :mod:`coverage.dates`. Rule versions are those of
-boilerplate.yml (1.9, 2026-11-29); the benchmark and held-out figures for each step are in the
+boilerplate.yml (2.0, 2026-11-29); the benchmark and held-out figures for each step are in the
 README's extraction section, and what was tried and not kept in :mod:`coverage.bench`.
 """
 
@@ -240,6 +244,7 @@ class LineRule:
     max_len: int
     tail_only: bool = False  # `where: tail`: only the last TAIL_LINES lines
     last_only: bool = False  # `where: last`: only the text's last line (after the other rules)
+    sees_bullet: bool = False  # `sees_bullet: true`: also sees a lone list-dash line with its dash
 
 
 @dataclass(frozen=True)
@@ -307,8 +312,12 @@ def load_boilerplate(path: str | Path = BOILERPLATE_FILE) -> Boilerplate:
                 raise StudyError(
                     f"{p}: line rule {section}/{rid}: where must be 'anywhere', 'tail' or 'last', not {where!r}"
                 )
+            sees_bullet = e.get("sees_bullet", False)
+            if not isinstance(sees_bullet, bool):
+                raise StudyError(f"{p}: line rule {section}/{rid}: sees_bullet must be true or false, not {sees_bullet!r}")
             rules.append(
-                LineRule(str(rid), str(section), rx, int(e.get("max_len", 300)), where == "tail", where == "last")
+                LineRule(str(rid), str(section), rx, int(e.get("max_len", 300)), where == "tail", where == "last",
+                         sees_bullet)
             )
     xpaths = []
     for i, e in enumerate(data.get("html_rules") or []):
@@ -458,10 +467,10 @@ def filter_lines(text: str, lang: str | None = None, rules: Boilerplate | None =
     for i, raw_line in enumerate(lines):
         # A one-cell table prints as "| Baca juga: ... |" (Detik, CNN Indonesia wrap inline
         # links and captions in tables); the rules judge the cell's text.
-        line = _TABLE_BARS.sub("", raw_line) or raw_line
+        bare = _TABLE_BARS.sub("", raw_line) or raw_line
         # A list item is judged without its bullet: chrome inside a list ("- Visit ...'s
         # homepage for more stories") is chrome all the same.
-        line = _BULLET.sub("", line) or line
+        line = _BULLET.sub("", bare) or bare
         if in_list:
             if len(line) <= rules.headline_max_len and not _SENTENCE_END.search(line):
                 continue
@@ -476,8 +485,16 @@ def filter_lines(text: str, lang: str | None = None, rules: Boilerplate | None =
         if _is_dateline(line, rules):
             continue
         in_tail = i >= len(lines) - TAIL_LINES
+        # ... but a `sees_bullet` rule also sees the dash of a lone item: a wire credit
+        # "- Reuters" in a paragraph of its own prints exactly like a list item, and without
+        # its dash it is a bare name. A list's items have neighbours with bullets ("- Mi
+        # Browser" closing a list of apps stays).
+        lone = bare != line and not any(
+            0 <= j < len(lines) and _BULLET.match(_TABLE_BARS.sub("", lines[j]) or lines[j]) for j in (i - 1, i + 1)
+        )
         if any(
-            len(line) <= r.max_len and not r.last_only and (in_tail or not r.tail_only) and r.regex.match(line)
+            len(line) <= r.max_len and not r.last_only and (in_tail or not r.tail_only)
+            and (r.regex.match(line) or (r.sees_bullet and lone and r.regex.match(bare)))
             for r in active
         ):
             continue
@@ -582,18 +599,129 @@ def _parse(text: str):
 
 def _preclean(tree, rules: Boilerplate) -> None:
     """Remove the html_rules' elements in place (their tail text is kept)."""
+    from lxml import etree
+
     for _rid, xp in rules.html_xpaths:
         for el in xp(tree):
             parent = el.getparent()
             if parent is None:
                 continue
-            if el.tail and el.tail.strip():
+            if el.tail and el.tail.strip() and isinstance(el.tag, str) and el.tag.lower() in _BLOCK_TAGS:
+                # a removed box between two runs of loose text: a line break keeps them two
+                # paragraphs (glued to the text before the box, both were lost)
+                br = etree.Element("br")
+                br.tail = el.tail
+                el.addprevious(br)
+                el.tail = None
+            elif el.tail and el.tail.strip():
                 prev = el.getprevious()
                 if prev is not None:
                     prev.tail = (prev.tail or "") + el.tail
                 else:
                     parent.text = (parent.text or "") + el.tail
             parent.remove(el)
+
+
+# Block-level tags: text between them is a paragraph of its own. A container's loose text
+# (its own text or a child's tail beside such children) is what the HTML parser leaves when a
+# template puts a block inside a <p> (an ad <div> in the middle of a paragraph: the parser
+# closes the <p> at the <div>, and the text after the ad hangs loose in the container).
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "aside", "header", "footer", "nav", "figure",
+    "blockquote", "pre", "ul", "ol", "dl", "table", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "hr", "address", "details", "fieldset", "center", "iframe", "video", "audio", "noscript",
+})
+_LOOSE_CONTAINERS = ("div", "section", "article", "main", "td", "center")
+# Loose text at least this long (characters of its own, outside inline children) is a paragraph.
+LOOSE_MIN_CHARS = 40
+
+
+def _is_br(el) -> bool:
+    return isinstance(el.tag, str) and el.tag.lower() == "br"
+
+
+def _loose_runs(box) -> list[tuple[object, str, list]]:
+    """The box's runs of loose content between block children: (the block child before the
+    run or None for the box's own text, the run's leading text, its inline children)."""
+    runs: list[tuple[object, str, list]] = []
+    anchor, lead, kids = None, box.text or "", []
+    for kid in box:
+        if isinstance(kid.tag, str) and kid.tag.lower() in _BLOCK_TAGS:
+            runs.append((anchor, lead, kids))
+            anchor, lead, kids = kid, kid.tail or "", []
+        else:
+            kids.append(kid)
+    runs.append((anchor, lead, kids))
+    return runs
+
+
+def wrap_loose_text(tree, min_chars: int = LOOSE_MIN_CHARS) -> int:
+    """Wrap text that sits loose in a container beside the container's paragraphs into ``<p>``s.
+
+    Readability's normalisation: extractors score and keep paragraphs, and text the parser
+    left loose in a ``<div>`` (the paragraph after an ad box that sat inside a ``<p>``: the
+    parser closes the ``<p>`` at the box) is silently dropped. A run of loose text and inline
+    elements (links, bold, ``<br>``) between two block children becomes one ``<p>`` per
+    ``<br><br>``-separated paragraph when it holds at least ``min_chars`` characters of its
+    own text, outside its inline elements (a " | " between links, a row of links, stays as
+    it is), and the container has a ``<p>`` of at least that length. Returns the number of
+    paragraphs made.
+    """
+    made = 0
+    for box in list(tree.iter(*_LOOSE_CONTAINERS)):
+        kids = list(box)
+        if not any(isinstance(k.tag, str) and k.tag.lower() in _BLOCK_TAGS for k in kids):
+            continue  # a leaf container: extractors read its text as a paragraph already
+        # Only beside the box's own paragraphs: there the loose text is a paragraph the parser
+        # cut out of a <p>. Wrapping every loose run on a page moves trafilatura's choice of
+        # the main block on some pages (trafilatura benchmark: 7 snippets lost, 5 of them
+        # gained back with this condition).
+        if not any(
+            isinstance(k.tag, str) and k.tag.lower() == "p" and len(k.text_content().strip()) >= min_chars for k in kids
+        ):
+            continue
+        for anchor, lead, inline in _loose_runs(box):
+            own = lead + "".join(k.tail or "" for k in inline)
+            if len(own.strip()) >= min_chars:
+                made += _wrap_run(box, anchor, lead, inline)
+    return made
+
+
+def _wrap_run(box, anchor, lead: str, inline: list) -> int:
+    """Move one run of ``box`` into new ``<p>`` elements placed after ``anchor``."""
+    from lxml import etree
+
+    # split at <br><br> (only blank text between the two): each part is a paragraph
+    paras: list[tuple[str, list]] = [(lead, [])]
+    for kid in inline:
+        items = paras[-1][1]
+        if _is_br(kid) and items and _is_br(items[-1]) and not (items[-1].tail or "").strip():
+            items.pop()
+            paras.append((kid.tail or "", []))
+            continue
+        items.append(kid)
+    if anchor is None:
+        box.text = None
+        index = 0
+    else:
+        anchor.tail = None
+        index = box.index(anchor) + 1
+    for kid in inline:
+        box.remove(kid)  # lxml keeps the tail with the element; it moves into the <p> with it
+    made = 0
+    for text, items in paras:
+        while items and _is_br(items[-1]) and not (items[-1].tail or "").strip():
+            items.pop()  # a trailing <br> ends the paragraph; the <p> does that now
+        if not text.strip() and not items:
+            continue
+        p = etree.Element("p")
+        p.text = text
+        for kid in items:
+            p.append(kid)
+        box.insert(index, p)
+        index += 1
+        made += 1
+    return made
 
 
 def _newspaper_body(text: str, url: str, lang: str | None) -> str:
@@ -1182,6 +1310,7 @@ class Options:
     """Switches of the body pipeline (all on in production; bench.py measures ablations)."""
 
     preclean: bool = True
+    wrap_loose: bool = True
     lead: bool = True
     lead_after_h1: bool = True
     jsonld: bool = True
@@ -1226,6 +1355,10 @@ def extract_body(
     # The headline has its own column; extractors keep it when it sits in the article container.
     headlines = {_norm(h.text_content()) for h in tree.iterfind(".//h1")} - {""}
     jsonld = _jsonld_body(tree) if options.jsonld else ""
+    # Loose text is wrapped first: a removed ad box's tail then already sits in its own <p>
+    # instead of being glued to the text before the box.
+    if options.wrap_loose:
+        wrap_loose_text(tree)
     if options.preclean:
         _preclean(tree, rules)
     try:
