@@ -1522,3 +1522,25 @@ def test_a_quotation_is_never_left_without_a_speaker(text, lang, want):
 ])
 def test_collective_nouns_and_represented_parties(text, lang, want):
     assert _one(text, lang) == want
+
+
+# --- a group described by its role is not the last person of that role (synthetic) ---------
+
+@pytest.mark.parametrize("lang, text, group", [
+    ("en", 'Security researcher Jane Roe of Kestrel Labs found the flaw. "The data leaves the phone every '
+           'minute," Roe said. Other security researchers said the browser sent the same data in private mode.',
+     "security researchers"),
+    ("id", 'Peneliti keamanan Budi Santoso dari Universitas Kenari menemukan celah itu. "Datanya terkirim '
+           'setiap menit," kata Budi Santoso. Para pakar keamanan menyebut data itu dikirim tanpa izin pengguna.',
+     "pakar keamanan"),
+])
+def test_group_description_is_not_the_last_named_person(lang, text, group):
+    recs = extract_quotes(text, lang)
+    assert recs[-1]["speaker"].lower() == group
+    assert recs[-1]["speaker_type"] == "researcher"
+
+
+def test_demonstrative_description_still_points_back():
+    text = ('Peneliti keamanan Budi Santoso dari Universitas Kenari menemukan celah itu. "Datanya terkirim '
+            'setiap menit," kata Budi Santoso. Pakar keamanan itu menyebut data itu dikirim tanpa izin pengguna.')
+    assert extract_quotes(text, "id")[-1]["speaker"] == "Budi Santoso"

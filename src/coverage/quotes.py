@@ -2437,6 +2437,20 @@ def _description_only(name: str, role: str, book: SpeakerBook) -> bool:
     return len(proper) <= 1 and not (len(toks) >= 3 and book._org_name_type(name) and proper)
 
 
+_GROUP_OPENERS = {"para", "kalangan", "sejumlah", "beberapa", "banyak", "some", "many", "several", "other", "industry"}
+
+
+def _group_description(name: str, book: SpeakerBook) -> bool:
+    """Is the description a group of speakers ("security researchers", "industry trackers", "para
+    pakar") rather than one person pointed back to ("the researcher", "peneliti ini")?"""
+    toks = name.lower().split()
+    if not toks or any(t in _DEMONSTRATIVES for t in toks):
+        return False
+    last = toks[-1]
+    plural = last.endswith("s") and not last.endswith("ss") and book.has_role_noun(last[:-1])
+    return plural or toks[0] in _GROUP_OPENERS
+
+
 def _described_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
                         quoted: list[tuple[int, int]]) -> None:
     """A speaker that is only a description takes the named speaker of its kind: within its
@@ -2475,6 +2489,9 @@ def _described_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker:
             and (m.speaker.entity or (len(m.speaker.name.split()) >= 2
                                       and text.startswith(m.speaker.name, m.pos)))  # noqa: E731
         same = [m for m in cands if s <= m.pos < e and adjacent(m)]
+        if not org and not same and (_group_description(name, book) or re.search(
+                r"(?i)\b(?:para|kalangan|sejumlah|beberapa|banyak|some|many|several)\s+$", text[max(0, at - 15):at])):
+            continue  # "security researchers", "para pakar": a group, not the last person of its kind
         if not org and nouns and not same:
             # a person: the one introduced with the same role noun ("konsultan keamanan siber
             # Budi ... konsultan ini"); failing that, the last person of that type
