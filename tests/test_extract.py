@@ -1302,3 +1302,132 @@ def test_a_lone_dash_credit_goes_a_dash_list_at_the_end_stays():
     # the same shape as the last items of a list: its neighbours carry bullets too
     apps = body + ["The affected apps:", "- Mi Browser Pro", "- Mint Browser"]
     assert X.filter_lines("\n".join(apps), "en").split("\n") == apps
+
+
+# 2.1: held-out set 10's classes, each with synthetic lines written for these tests: a layout
+# table, an image credit at the end, a site describing itself, the "show your support" ask,
+# inline "(Baca: ...)" links, an English byline strip, Facebook-comment prompts.
+
+def _layout_table_page(paras: list[str], lang: str) -> str:
+    ad, byline, fb = (("- Iklan -", "Reporter: Safari | Editor: Alamsyah", "Tulis komentar Anda dengan akun Facebook")
+                      if lang == "id" else
+                      ("- Advertisement -", "Reporter: Jane Doe | Editor: John Roe", "Comment using your Facebook account"))
+    ps = [f"<p>{p}</p>" for p in paras]
+    ps.insert(2, f"<div class='mid-slot'><span>{ad}</span></div>")
+    return ("<html><head><title>Judul - Harian Contoh</title></head><body><div id='header'><a>Home</a></div>"
+            "<table width='100%' class='content'><tr><td class='left' valign='top'>"
+            f"<h1>Browser maker denies tracking</h1><div class='penulis'>{byline}</div><div class='isi'>{''.join(ps)}</div>"
+            f"<div class='fb'>{fb}</div></td><td class='right'><div class='box'><h3>Terpopuler</h3>"
+            "<ul><li>Banjir rob genangi pesisir utara</li><li>Harga cabai naik lagi</li></ul></div></td></tr></table>"
+            "<div id='footer'>Redaksi | Pedoman Media Siber</div></body></html>")
+
+
+@pytest.mark.parametrize("paras, lang", [(_LONG_EN, "en"), (_LONG_ID, "id")])
+def test_a_story_laid_out_in_a_table_cell_comes_out_as_paragraphs(paras, lang):
+    # trafilatura printed the whole cell as one " | " line (headline, byline, story, ad label,
+    # comment prompt): no line rule could judge its parts
+    html = _layout_table_page(paras, lang)
+    got = X.extract_html(html.encode(), "https://www.hariancontoh.example/read/1", lang).split("\n")
+    assert got == paras
+
+
+def test_data_tables_are_not_unwrapped():
+    html = ("<html><body><h1>T</h1><p>" + "A long paragraph of the story about the browser data. " * 3 + "</p>"
+            "<table><tr><th>App</th><th>Data sent</th></tr><tr><td>Mi Browser</td><td>URLs, searches</td></tr></table>"
+            "<table><tr><td><p>Baca juga: Judul lain</p></td></tr></table></body></html>")
+    tree = _tree(html)
+    assert X.unwrap_layout_tables(tree) == 0
+    assert len(tree.findall(".//table")) == 2
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Top image via Xiaomi", "en"),
+    ("Photo by Jane Doe on Unsplash", "en"),
+    ("Featured image courtesy of the company", "en"),
+    ("Foto dari Xiaomi", "id"),
+    ("Gambar oleh Pixabay", "id"),
+])
+def test_an_image_credit_closing_the_story_goes(line, lang):
+    assert X.filter_lines("\n".join(_TAIL_BODY + [line]), lang).split("\n") == _TAIL_BODY
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Photos from the launch show the new browser.", "en"),
+    ("Images shared by the researchers show the traffic to servers abroad, Tierney said.", "en"),
+    ("Foto dari peneliti memperlihatkan lalu lintas data ke server di luar negeri.", "id"),
+])
+def test_prose_about_pictures_at_the_end_stays(line, lang):
+    lines = _TAIL_BODY + [line]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Example Daily is a digital media news network with thousands of Example Daily members.", "en"),
+    ("Contohnews adalah portal berita teknologi yang terbit sejak 2010 di Jakarta.", "id"),
+    ("Show your support for our mission by joining our Reader Club and community of experts.", "en"),
+])
+def test_a_site_describing_itself_and_the_support_variant_are_scored_out(line, lang):
+    paras = EN_PARAS if lang == "en" else ID_PARAS
+    html = _story(paras, 3, f"<p>{line}</p>", title="Judul | Example Daily" if lang == "en" else "Judul | Contohnews")
+    url = "https://www.exampledaily.example/a" if lang == "en" else "https://www.contohnews.example/a"
+    assert _chrome(html, paras + [line], lang, url) == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Xiaomi is a Chinese electronics maker with millions of browser users in Indonesia.", "en"),  # not the site
+    ("Forbes adalah media yang pertama kali memberitakan temuan itu, menurut peneliti.", "id"),
+    ("Researchers showed their support for a privacy law in a letter to the ministry.", "en"),
+])
+def test_another_organisations_description_and_prose_about_support_stay(line, lang):
+    paras = EN_PARAS if lang == "en" else ID_PARAS
+    html = _story(paras, 3, f"<p>{line}</p>", title="Judul | Example Daily" if lang == "en" else "Judul | Contohnews")
+    url = "https://www.exampledaily.example/a" if lang == "en" else "https://www.contohnews.example/a"
+    assert _chrome(html, paras + [line], lang, url) == paras + [line]
+
+
+@pytest.mark.parametrize("paras, link, lang", [
+    (_LONG_ID, "<a class='inline-baca' href='/x'>(Baca: Pakar Sebut Operator Ikut Bertanggung Jawab)</a>", "id"),
+    (_LONG_ID, "<strong><a href='/x'>(Baca juga: DPR Desak RUU Segera Disahkan)</a></strong>", "id"),
+    (_LONG_EN, "<a href='/x'>(Read: Regulators weigh browser data rules)</a>", "en"),
+    (_LONG_EN, "<a href='/x'>(Related: How to switch off browser tracking)</a>", "en"),
+])
+def test_an_inline_read_also_link_goes_its_paragraph_stays(paras, link, lang):
+    ps = [f"<p>{p}</p>" for p in paras]
+    ps[2] = f"<p>{paras[2]} {link}</p>"
+    html = (f"<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='story'>{''.join(ps)}</div></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", lang).split("\n") == paras
+
+
+def test_a_bracketed_link_in_prose_stays():
+    paras = list(_LONG_EN)
+    paras[2] = "The researchers published their findings (PDF) and a video of the test on Thursday, they said."
+    ps = [f"<p>{p}</p>" for p in paras]
+    ps[2] = ("<p>The researchers published their findings <a href='/r.pdf'>(PDF)</a> and a video of the test"
+             " on Thursday, they said.</p>")
+    html = (f"<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='story'>{''.join(ps)}</div></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Reporter: Jane Doe | Editor: John Roe", "en"),
+    ("Reporter: Safari | Editor: Alamsyah", "id"),
+    ("Comment using your Facebook account", "en"),
+    ("Tulis komentar Anda dengan akun Facebook", "id"),
+    ("Komentar dengan Facebook", "id"),
+])
+def test_byline_strips_and_facebook_comment_prompts_go_anywhere(line, lang):
+    body = _TAIL_BODY[:4] + [line] + _TAIL_BODY[4:]
+    assert X.filter_lines("\n".join(body), lang).split("\n") == _TAIL_BODY
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Reporter: Why did the browser send the data in incognito mode?", "en"),
+    ("Xiaomi posted a comment on Facebook about the report, the company said.", "en"),
+    ("Warganet menulis komentar di Facebook resmi perusahaan itu sejak Sabtu pagi.", "id"),
+])
+def test_interviews_and_prose_about_facebook_comments_stay(line, lang):
+    # mid-body (1.9's editor-credit takes a short "Reporter: ..." line among the last five)
+    body = _TAIL_BODY[:2] + [line] + _TAIL_BODY[2:]
+    assert X.filter_lines("\n".join(body), lang).split("\n") == body

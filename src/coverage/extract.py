@@ -13,7 +13,10 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
    text left loose in a container beside its own paragraphs (the paragraph after an ad
    ``<div>`` that sat inside a ``<p>``, which the parser closes at the ``<div>``) becomes
    ``<p>``s, one per ``<br><br>`` paragraph, so trafilatura keeps it; a removed box between
-   two runs of loose text leaves a line break instead of gluing them.
+   two runs of loose text leaves a line break instead of gluing them. Before that,
+   ``unwrap_layout_tables`` (2.1): a table one of whose cells holds the headline or two long
+   paragraphs is a page layout, not data; its table, row and cell elements become ``<div>``s
+   (trafilatura printed such a cell as one " | " line that no line rule could judge).
 3. trafilatura (``include_comments=False``: reader comments are not the article).
 4. Fallbacks when the body is empty or thin: the page's JSON-LD ``articleBody``, then
    newspaper3k's body, whichever is longer.
@@ -45,7 +48,7 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
 
 Paragraphs are separated by ``\\n``. newspaper3k supplies title, authors and top image
 (``extract_article``); dates come from :mod:`coverage.dates`. Rule versions are those of
-boilerplate.yml (2.0, 2026-11-29); the benchmark and held-out figures for each step are in the
+boilerplate.yml (2.1, 2026-11-29); the benchmark and held-out figures for each step are in the
 README's extraction section, and what was tried and not kept in :mod:`coverage.bench`.
 """
 
@@ -724,6 +727,52 @@ def _wrap_run(box, anchor, lead: str, inline: list) -> int:
     return made
 
 
+# A layout table: the page is laid out in table cells (an old template's <table class="content">
+# with the story in one <td> and a sidebar in the next). A cell that holds the headline or at
+# least LAYOUT_MIN_PARAS paragraphs of LAYOUT_PARA_CHARS characters is a page column, not data.
+LAYOUT_MIN_PARAS = 2
+LAYOUT_PARA_CHARS = 100
+_TABLE_PARTS = ("table", "thead", "tbody", "tfoot", "tr", "td", "th")
+
+
+def unwrap_layout_tables(tree) -> int:
+    """Turn layout tables into ``<div>``s; returns the number of tables unwrapped.
+
+    Readability's distinction between data and layout tables: trafilatura prints a table row
+    by row with " | " between the cells, so a story laid out in a ``<td>`` comes out as one
+    line of text (the headline, byline, paragraphs, ad labels and comment prompt glued
+    together), and no line rule can judge its parts. A table some cell of which holds an
+    ``<h1>`` or at least two long ``<p>`` paragraphs of its own (not of a nested table) is
+    a page layout: its table, row and cell elements become ``<div>``s, so its paragraphs are
+    paragraphs again. Data tables (cells of short values, a one-cell caption table) stay.
+    """
+    done = 0
+    for table in list(tree.iter("table")):
+        cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
+        if not any(_layout_cell(c) for c in cells):
+            continue
+        for el in [table, *(e for e in table.iter(*_TABLE_PARTS) if _owner_table(e) is table)]:
+            el.tag = "div"
+            for attr in ("valign", "width", "colspan", "rowspan"):
+                el.attrib.pop(attr, None)
+        done += 1
+    return done
+
+
+def _owner_table(el):
+    node = el.getparent() if el.tag == "table" else el
+    while node is not None and node.tag != "table":
+        node = node.getparent()
+    return node
+
+
+def _layout_cell(cell) -> bool:
+    own = [e for e in cell.iter("h1", "p") if _owner_table(e) is _owner_table(cell)]
+    if any(e.tag == "h1" for e in own):
+        return True
+    return sum(1 for e in own if e.tag == "p" and len(e.text_content().strip()) >= LAYOUT_PARA_CHARS) >= LAYOUT_MIN_PARAS
+
+
 def _newspaper_body(text: str, url: str, lang: str | None) -> str:
     art = _newspaper_article(text, url, lang)
     return art.text if art is not None else ""
@@ -1171,6 +1220,10 @@ def line_score(line: str, *, lang: str | None, ls: LineScore, sites: set[str], t
              if any(rx.search(line) for sec, rx in table.items() if sections is None or sec in sections)]
     if any(re.search(r"(?<!\w)" + re.escape(s) + r"(?!\w)", low) for s in sites):
         fired.append("own_site")
+    # the site describing itself: "<Site> is a digital media news network ...", "<Situs>
+    # adalah portal berita ..." (the line opens with the page's own name and a copula)
+    if any(re.match(r"\W*(the\s+)?" + re.escape(s) + r"(\.\w+)*\s+(is|are|adalah|merupakan)\s", low) for s in sites):
+        fired.append("self_description")
     if tail:
         fired.append("after_body")
     if italic:
@@ -1310,6 +1363,7 @@ class Options:
     """Switches of the body pipeline (all on in production; bench.py measures ablations)."""
 
     preclean: bool = True
+    layout_tables: bool = True
     wrap_loose: bool = True
     lead: bool = True
     lead_after_h1: bool = True
@@ -1357,6 +1411,8 @@ def extract_body(
     jsonld = _jsonld_body(tree) if options.jsonld else ""
     # Loose text is wrapped first: a removed ad box's tail then already sits in its own <p>
     # instead of being glued to the text before the box.
+    if options.layout_tables:
+        unwrap_layout_tables(tree)
     if options.wrap_loose:
         wrap_loose_text(tree)
     if options.preclean:
