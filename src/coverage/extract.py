@@ -1290,8 +1290,8 @@ def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerpl
                            for el in els[k]]
                 if all(reasons):
                     drop[i] = "dom " + reasons[0]
+    sites = site_names(tree, url)
     if score and ls is not None:
-        sites = site_names(tree, url)
         sw_lang = lang if lang and lang in _newspaper_languages() else "en"
         stop = _stopwords(sw_lang)
         # after the body: below its last long paragraph, or among its last three lines
@@ -1308,8 +1308,7 @@ def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerpl
             signs = len(ls.signs.intersection(fired)) + len(ls.strong_signs.intersection(fired))
             if s >= ls.threshold and (i > 0 or "short" in fired) and signs >= (1 if "after_body" in fired else 2):
                 drop[i] = "score " + "+".join(fired)
-    own = site_names(tree, url)
-    drop = {i: why for i, why in drop.items() if not _kept_on_purpose(lines[i], rules, own)}
+    drop = {i: why for i, why in drop.items() if not _kept_on_purpose(lines[i], rules, sites)}
     if not drop:
         return body
     kept_long = sum(1 for i in long_idx if i not in drop)
@@ -1449,10 +1448,11 @@ def extract_body(
         " ".join(x.split()) for x in body.split("\n") if x.strip()
     )
     index = text_index(tree) if body and (options.short_chrome or options.chrome_dom or options.chrome_score) else {}
+    page_lang = lang or _text_language(text)
     if options.short_chrome and body:
-        body = drop_short_chrome(body, tree, lang or _text_language(text), rules, keep=jsonld, index=index, url=url)
+        body = drop_short_chrome(body, tree, page_lang, rules, keep=jsonld, index=index, url=url)
     if (options.chrome_dom or options.chrome_score) and body:
-        body = drop_chrome_blocks(body, tree, lang or _text_language(text), rules, keep=jsonld, url=url,
+        body = drop_chrome_blocks(body, tree, page_lang, rules, keep=jsonld, url=url,
                                   dom=options.chrome_dom, score=options.chrome_score, index=index)
     if options.attribution and body:
         body = recover_attribution(body, tree, rules, index or None, url=url)

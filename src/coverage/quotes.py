@@ -56,7 +56,8 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import _DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, Speaker, SpeakerBook, SpeakerTracker, load_book
+from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, Speaker, SpeakerBook, SpeakerTracker,
+                       _sentence_start, load_book)
 
 CUES_YML = CODEBOOK / "cues.yml"
 QUOTE_FIELDS = ("quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end")
@@ -2475,7 +2476,7 @@ def _described_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker:
             cands = [m for m in tracker.mentions + tracker.history if m.speaker.entity and m.speaker.type == "other"
                      and not m.speaker.is_person and not inside(m.pos)]
         # the sentence that holds the quote and its attribution
-        s = max(text.rfind(c, 0, r["start"]) for c in ".!?\n") + 1
+        s = _sentence_start(text, r["start"])
         stop = re.compile(r"[.!?](?=\s)|\n").search(text, r["end"])
         e = stop.start() if stop else len(text)
         at = text.find(name, s, e)
@@ -2537,7 +2538,7 @@ def _article_only_subjects(text: str, recs: list[dict], book: SpeakerBook, lang:
         if r["speaker"] not in _ARTICLE_WORDS:
             continue
         # the sentence the quote starts in (an indirect quote may begin after its subject)
-        s = max(text.rfind(c, 0, r["start"]) for c in ".!?\n") + 1
+        s = _sentence_start(text, r["start"])
         m = re.match(rf"\s*(?:[“\"]\s*)?{re.escape(r['speaker'])}\s+((?:[\w'’-]+\s+){{0,7}}?[\w'’-]+?)"
                      r"(?=\s*,|\s+(?:\w+ed|said|says|told|tells|menyatakan|mengatakan|menyebut)\b)", text[s:r["start"] + 200])
         if not m:

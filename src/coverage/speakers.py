@@ -772,11 +772,16 @@ _AGENT_BEFORE = re.compile(r"\b(?:oleh|by|disampaikan|diungkapkan|dikatakan|dije
                            re.IGNORECASE)
 
 
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last full stop, ! ? or line break)."""
+    return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+
+
 def _agentive(text: str, pos: int) -> bool:
     """Is the person mentioned at ``pos`` an agent of the narrative (the subject of its sentence,
     or named after "oleh"/"by"/a reporting verb) rather than an object ("data pribadi Presiden
     Joko Widodo")? Only agents are antecedents of a later "ia", "dia", "he", "she"."""
-    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    start = _sentence_start(text, pos)
     before = text[start:pos]
     if _opens_sentence(text, pos) or _AGENT_BEFORE.search(before):
         return True
@@ -795,7 +800,7 @@ _ROLE_WORD_EXCEPTIONS = {"analysis", "affairs", "relations", "communications", "
 
 def _opens_sentence(text: str, pos: int) -> bool:
     """Is the mention at ``pos`` the subject that opens its sentence (after an opener word)?"""
-    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    start = _sentence_start(text, pos)
     before = text[start:pos].strip().rstrip(",").strip().lower()
     return not before or before in _SENTENCE_OPENERS
 
@@ -1244,7 +1249,7 @@ class SpeakerTracker:
         words = name.lower().split()
         if not words or name[:1].isupper() or len(words) > 3:
             return None
-        heads = {w for w in words if w not in ("itu", "tersebut", "ini", "this", "that")}
+        heads = {w for w in words if w not in _DEMONSTRATIVES}
         named = [m for m in self.mentions if m.pos < pos and m.speaker.entity and not m.speaker.is_person
                  and len(m.speaker.name.split()) >= 2 and m.speaker.name.lower().split()[-1] in heads]
         return max(named, key=lambda m: m.pos).speaker if named else None
