@@ -340,3 +340,25 @@ def test_citation_shapes_from_new_stories(text, lang, want):
 ])
 def test_credit_lines_recipients_and_call_signs(text, lang, want):
     assert cited_media(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang, outlet, want", [
+    # an article before a listed outlet's name is no part of it; "the AP" is the Associated Press
+    ("The outage hit eight states, The Associated Press reported. The site was down too, the AP reported.",
+     "en", None, ["Associated Press"]),
+    # a document an outlet obtained or saw is its own reporting
+    ("The chief executive wrote in an internal email obtained by CNN that the firm would fight the charges.",
+     "en", None, ["CNN"]),
+    # told the outlet's newsroom
+    ("“Kami mengapresiasi respons itu,” kata Menteri Budi pada Tim KompasTekno, Minggu.", "id", None,
+     ["KompasTekno"]),
+    # a listed firm's web address is the firm, not an outlet
+    ("Kabar ini muncul di laman ZDNet pada Minggu. Ada sembilan situs lain bersama dengan Bhinneka.com yang "
+     "datanya dijual.",
+     "id", None, ["ZDNet"]),
+    # Harian Kompas's site is another newsroom than Kompas.com, so not a self-citation there
+    ("“Tidak ada data yang diretas,” ujar juru bicara itu, dikutip Kompas.com. Dikutip dari Kompas.id, "
+     "serangan itu terjadi Desember.", "id", "Kompas.com", ["Kompas.id"]),
+])
+def test_citation_shapes_from_later_stories(text, lang, outlet, want):
+    assert cited_media(text, lang, outlet=outlet) == want

@@ -175,7 +175,8 @@ def _unlisted_ok(name: str, rule: _Cue, *, media_noun: bool = False) -> bool:
         return False
     if name.split()[0].lower() in _not_outlets() or _DAY_OR_MONTH.search(name) or re.search(r"\b\d{1,4}\b", name):
         return False  # "dikutip Sabtu 2 Mei 2020": a date, not an outlet
-    if any(e.kind != "media" for _, _, e in book.find(name)):
+    listed = book.lookup(name)  # (also "Bhinneka.com": a listed firm's web address is the firm)
+    if any(e.kind != "media" for _, _, e in book.find(name)) or (listed is not None and listed.kind != "media"):
         return False  # a company, person or agency: its words are quotes, not a medium
     if book._org_name_type(name) not in (None, "media") and rule.cue not in ("via", "source", "sumber"):
         # "Acme Corp", "Universitas X", "Kementerian Y": an organisation speaking (a "(via X)"
@@ -222,7 +223,9 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     seen: set[tuple[int, int]] = set()
 
     def add(name: str, cue: str, s: int, e: int) -> None:
-        canon = canonical_outlet(name) or _canonical_unlisted(name)
+        # "The Associated Press" is the listed "Associated Press": an article before the name
+        bare = re.sub(r"^(?:The|the)\s+", "", name)
+        canon = canonical_outlet(name) or (canonical_outlet(bare) if bare != name else None) or _canonical_unlisted(name)
         if self_name and (_outlet_key(canon) == self_name or _outlet_key(name) == self_name):
             return  # "Dikutip Telset.id" in Telset's own article
         if (s, e) in seen:

@@ -57,7 +57,7 @@ from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
 from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, Speaker, SpeakerBook, SpeakerTracker,
-                       _sentence_start, load_book)
+                       _one_edit, _sentence_start, load_book)
 
 CUES_YML = CODEBOOK / "cues.yml"
 QUOTE_FIELDS = ("quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end")
@@ -636,6 +636,12 @@ class _Parser:
             parts = parts[1:]
         while len(parts) > 1 and any(self._w(t) in self.cb.subordinators for t in parts[0].split()[1:3]):
             parts = parts[1:]  # "Hours after the government banned the apps, TikTok ... saying"
+        while len(parts) > 1 and (self._w(parts[0].split()[0]) in _PARTICIPIAL_OPENERS
+                                  or (re.fullmatch(r"[A-Z][a-z]{2,}ing", parts[0].split()[0])
+                                      and len(parts[0].split()) > 1 and parts[0].split()[1][:1].islower())):
+            # "Speaking to Bloomberg Television, McKinnon ...": a participial phrase before the
+            # subject names no speaker (its participle is no name)
+            parts = parts[1:]
         clause = ",".join(parts)
         chunk = parts[0] if parts else ""
         if chunk.split() and self._w(chunk.split()[0]) in _PARTICIPIAL_OPENERS:
@@ -795,7 +801,10 @@ class _Parser:
             # describes the speaker (and types him)
             head = self._head_np(chunks[0])
             if self.plausible(self.book.parse(head, self.lang)).name:
-                return self.book.parse(head, self.lang, rel_chunk if self.book.has_role_noun(rel_chunk) else "")
+                # ("Okta, which provides user authentication services": "which" describes a
+                # thing, and its nouns are no role of the speaker)
+                person_rel = not re.match(r"(?i)which\b", rel_chunk.strip())
+                return self.book.parse(head, self.lang, rel_chunk if person_rel and self.book.has_role_noun(rel_chunk) else "")
         if ends_comma and len(chunks) >= 3:
             # "Mei Ling Ho, a coordinator at ..., a regional civil society group, said"
             k = len(chunks) - 1
@@ -844,6 +853,18 @@ class _Parser:
                 if sp.name and sp.is_person and not (rest_name and self.book.lookup(rest_name) is not None
                                                      and self.book.lookup(rest_name).kind == "person"):
                     return sp
+        if not ends_comma and len(chunks) >= 2 and re.search(r"(?i)(?:^|\s)(?:and|dan|serta|&)\s", chunks[-1]):
+            # "the FBI, the NSA, and the Office of the Director of National Intelligence said":
+            # a joint statement of bodies is coded by the first one named (as joint speakers are)
+            run = []
+            for c in reversed([*chunks[:-1], re.sub(r"(?i)^(?:and|dan|serta|&)\s+", "", chunks[-1])]):
+                sp = self.book.parse(self._head_np(c) or c, self.lang)
+                if not (sp.name and not sp.is_person and sp.anaphor is None and sp.type not in ("media", "other")
+                        and (sp.entity or self.book.type_of_org(sp.name))):
+                    break
+                run.append(sp)
+            if len(run) >= 2:
+                return run[-1]
         last_chunk = self._head_np(chunks[-1])
         if not last_chunk:
             return Speaker()
@@ -863,6 +884,13 @@ class _Parser:
                 and s.lstrip().startswith(sp.name) and subj.strip().startswith(sp.name) \
                 and not _INTERCAPPED.fullmatch(sp.name):
             if not self._capitalised_elsewhere(sp.name):
+                # "Cybersecurity experts said": the capital only opens the sentence; the words
+                # are a description when they hold a role noun, else no speaker
+                low = last_chunk[:1].lower() + last_chunk[1:]
+                if sp.role and self.book.has_role_noun(low) and not self.book.has_role_noun(sp.name):
+                    desc = self.plausible(self.book.parse(low, self.lang))
+                    if desc.name or desc.anaphor:
+                        return desc
                 return Speaker()
         return sp
 
@@ -1411,11 +1439,38 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
             "role": sp.role, "cue": r.cue, "kind": r.kind, "start": r.start, "end": r.end,
         })
     _finish_speakers(text, out, book, tracker, quoted, cb.lang)
-    _no_empty_speakers(text, out, parser, tracker)
+    _no_empty_speakers(text, out, parser, tracker, quoted)
     return out
 
 
-def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: SpeakerTracker) -> None:
+def _last_full_name(text: str, pos: int, book: SpeakerBook, quoted: list[tuple[int, int]]) -> str | None:
+    """The last two- or three-word personal name the narrative writes before ``pos``."""
+    got = None
+    for m in re.finditer(r"(?<![\w@])[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}(?![\w])", text[:pos]):
+        name = m.group(0)
+        if any(a <= m.start() < b for a, b in quoted) or not _name_like(name, book) or book.lookup(name) is not None \
+                or book.find(name) or _opens_sentence_word(text, m.start(), name):
+            continue
+        if re.search(r"(?i)\b(?:his|her|their|istrinya|suaminya|anaknya)\s+(?:\w+\s+)?,?\s*$|(?i:\bhis|\bher|\btheir)\s+\w+,\s*$",
+                     text[max(0, m.start() - 30):m.start()]):
+            continue  # "He and his wife, Nanako Miller": a relative named beside the person
+        last = re.escape(name.split()[-1])
+        if not re.search(rf"(?<![\w])(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] ){last}(?![\w])(?!\s+[A-Z])", text.replace(name, " ")):
+            continue  # news writes a person's surname alone after the full name ("Miller’s annoyance"); a place is not
+        got = name
+    return got
+
+
+def _opens_sentence_word(text: str, pos: int, name: str) -> bool:
+    """Is the first word of ``name`` an ordinary word capitalised because it opens a sentence?"""
+    first = name.split()[0]
+    before = text[max(0, pos - 3):pos]
+    return (pos == 0 or bool(re.search(r"(?:[.!?”\"]\s*|\n)$", before))) and \
+        bool(re.search(rf"(?<![\w]){first.lower()}(?![\w])", text))
+
+
+def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: SpeakerTracker,
+                       quoted: list[tuple[int, int]] = ()) -> None:
     """Fill a speaker no rule found (in place) from a cue just after the quotation ("«…». Lo said
     the Deputy Prime Minister Matteo Salvini in a note"), else from the quotation before it in
     the same paragraph."""
@@ -1439,6 +1494,14 @@ def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: 
             if before:
                 recs[i].update(speaker=before[-1]["speaker"], speaker_type=before[-1]["speaker_type"],
                                role=before[-1]["role"])
+            elif re.match(r"\W{0,4}\s*(?:he|she|dia|ia|beliau)\b", after):
+                # "“…,” he said." with no person registered: the last full name the narrative
+                # wrote before it ("Keith Miller’s monthly visit ... “…,” he said")
+                name = _last_full_name(text, r["start"], tracker.book, quoted)
+                if name:
+                    typ = _introduced_type(text, name, tracker.book, quoted, parser.cb.lang) \
+                        or ("user" if _member_of_public(text, name, quoted) else "other")
+                    recs[i].update(speaker=name, speaker_type=typ)
             continue
         if sp.name:
             r.update(speaker=sp.name, speaker_type=sp.type if sp.type in SPEAKER_TYPES else "other", role=sp.role)
@@ -1457,6 +1520,12 @@ def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: 
 #   4. _type_from_context         an acronym spelled out in the article (NPC -> National Privacy
 #                                 Commission), company context for longer names, and the role
 #                                 in the sentence before the first mention
+#   5. _article_only_subjects, _defined_aliases, _titled_names, _described_speakers: bare
+#      articles, defined short forms, offices before names, descriptions pointing back
+#   6. _apply_register            the article's person register (section 6 below): account
+#                                 handles -> the account's name; every short form of a person
+#                                 -> the full name; one type per person from the roles written
+#                                 with any of their forms (the introduction first)
 # A new clue about a speaker's type belongs in one of these, not in the attribution parser.
 
 def _finish_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
@@ -1470,6 +1539,7 @@ def _finish_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
     _defined_aliases(text, recs, book, tracker, quoted, lang)
     _titled_names(text, recs, book)
     _described_speakers(text, recs, book, tracker, quoted)
+    _apply_register(text, recs, book, tracker, quoted, lang)
 
 
 def _has_company_context(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
@@ -1488,6 +1558,12 @@ def _office_holder(text: str, recs: list[dict], book: SpeakerBook, tracker: Spea
     office = re.compile(r"(?i)\b(?:menteri|menko\w*|minister|secretary)\b[^.\n]{0,60}$")
     holders = [sp for sp in tracker.registry.values() if sp.is_person and not sp.entity and sp.type == "government"
                and office.search((sp.role or "") + " ")]
+    for name in {r["speaker"] for r in recs if _name_like(r["speaker"], book) and book.lookup(r["speaker"]) is None} \
+            - {h.name for h in holders}:
+        # a speaker the narrative introduces with a minister's title ("Menteri Komunikasi dan
+        # Informatika Rudiantara menegaskan ..."), though the registry keeps full names only
+        if any(typ == "government" and office.search(role + " ") for _, typ, role in _introductions(text, name, book, [], "id")):
+            holders.append(Speaker(name, "government", "", True))
     for a, b, e in book.find(text):
         # a listed person introduced with a minister's title ("Menkominfo Budi Arie Setiadi")
         if e.kind == "person" and e.type == "government" and office.search(text[max(0, a - 70):a]) \
@@ -1500,8 +1576,8 @@ def _office_holder(text: str, recs: list[dict], book: SpeakerBook, tracker: Spea
         # the text must name the office as the gazetteer's alias ("Menkominfo") and never the
         # listed holder by any name of his
         forms = [low[a:b] for a, b, e in book.find(text) if e is ent]
-        if not forms or any(not book.has_role_noun(f) for f in forms):
-            continue
+        if not forms or any(not book.has_role_noun(f) or not office.search(f + " ") for f in forms):
+            continue  # (only a minister's office: "Presiden Jokowi" names its holder)
         surname = ent.name.replace(".", "").split()[-1].lower()
         if re.search(rf"\b{re.escape(surname)}\b", low.replace(".", "")):
             continue  # the listed holder is named: the office is his
@@ -1666,10 +1742,24 @@ def _role_np_tail(words: list[str], book: SpeakerBook) -> list[str]:
 
 
 def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]], lang: str) -> str | None:
+    """The type of the role the article first gives ``name`` in its narrative, else None."""
     if name.startswith("@"):
         return "user"  # "@gumi***", "@underthebreach": an account holder
     if book.lookup(name) is not None:
         return None
+    return next((typ for _, typ, _ in _introductions(text, name, book, quoted, lang)), None)
+
+
+# words that open a predicate rather than an apposition ("Rusdiantara, mengatakan ...")
+_PREDICATE_START = re.compile(r"(?:me|ber|di|ter)[a-z]{4,}|[a-z]{3,}ed|said|says|told|adds|is|was|has|had|will|would|"
+                              r"juga|telah|sudah|akan|pun|kata|ujar|menurut|also")
+
+
+def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]], lang: str):
+    """(position, type, role) of every role the narrative writes with ``name``: the role
+    phrase right before a mention ("Menteri ... (Menkominfo) Rudiantara", "Kremlin spokesman
+    Dmitry Peskov") or the apposition right after it ("Oliver Dowden, the UK's Digital
+    Secretary,"), in reading order; only roles that give a type."""
     rx = re.compile(rf"(?<![\w@]){re.escape(name)}(?![\w])")
     for m in rx.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
@@ -1681,6 +1771,8 @@ def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple
         head = re.sub(r"\([^)]{0,40}\)", " ", head)
         # the capitalised words of a longer form of the name belong to it, not to the role
         words = head.split()
+        if words and words[-1] == ",":
+            words.pop()  # "Menteri ... (Menkominfo), Rusdiantara": the comma the abbreviation left
         while words and re.fullmatch(_CAP_TOKEN, words[-1]) and words[-1].lower() not in book.title_words \
                 and not book.role_nouns_in(words[-1]):
             words.pop()
@@ -1692,18 +1784,23 @@ def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple
             typ = None  # "pengguna Cermati", "a customer letter that Quix": the firm's users, not a user
         if typ == "media" and not any(n[3] == "media" for n in book.role_nouns_in(tail)):
             typ = None  # "Dilansir dari Antara, Lolly ...": the outlet cited, not her employer
-        if typ and typ != "other":
-            return typ
+        if typ and (typ != "other" or _HACKER_ROLE.search(tail.lower())):
+            # (a hacker or gang role types its holder "other" on purpose: "ransomware gang X")
+            yield m.start(), typ, tail
+            continue
         # or the apposition right after it: "Oliver Dowden, the UK's Digital Secretary, ..."
         app = re.match(r"(?:\s+[A-Z][\w'’-]+){0,3}\s*,\s*([^,.;:“”\"]{3,80})", text[m.end():])
         # (a relative clause describes the person, it gives no role: "Jane Doe, who represented
         # Acme users" is no user; "Nila, Chief ... Gojek yang dihubungi awak media" is no journalist)
         app_role = re.split(r"(?i)(?:^|\s)(?:who|which|whose|that|yang)\s", app.group(1).strip())[0] if app else ""
-        if app and book.has_role_noun(app_role):
+        lead = book.strip_determiners(app_role)
+        # (an apposition opens with its role, "the UK's Digital Secretary", "peneliti ..."; a
+        # verb after the comma opens the predicate: "Rusdiantara, mengatakan ...")
+        first = lead.split()[0].lower() if lead.split() else "is"
+        if app and book.has_role_noun(app_role) and not (_PREDICATE_START.fullmatch(first) and not book.role_nouns_in(first)):
             typ = book.type_from_role(app_role, lang)
             if typ and typ != "other":
-                return typ
-    return None
+                yield m.start(), typ, app_role
 
 
 def _word_quoted(head: str, after: str, content: str, cb: CueBook) -> bool:
@@ -1854,7 +1951,8 @@ _NON_SUBJECT_BEFORE = {"the", "a", "an", "as", "is", "was", "be", "been", "being
 _TELL = {"told", "tells", "tell", "telling"}
 # words that open a sentence with a participial phrase before its subject
 _PARTICIPIAL_OPENERS = {"menanggapi", "merespons", "merespon", "terkait", "mengenai", "soal", "responding", "following",
-                        "asked", "commenting", "ditanya", "dikonfirmasi", "dihubungi"}
+                        "asked", "commenting", "ditanya", "dikonfirmasi", "dihubungi", "speaking", "writing", "talking",
+                        "testifying", "appearing", "berbicara", "ditemui"}
 # words before a cue form that make it a noun ("social media posts", "news reports")
 _NOUN_MODIFIERS = {"media", "social", "blog", "news", "press", "twitter", "facebook", "instagram", "forum", "online",
                    "recent", "latest", "earlier", "several", "many", "some", "these", "those", "two", "three"}
@@ -2550,3 +2648,281 @@ def _article_only_subjects(text: str, recs: list[dict], book: SpeakerBook, lang:
         typ = (book.type_from_role(collective.group(1), lang) if collective else None) \
             or book._org_name_type(np.split()[0]) or book.type_from_role(np, lang) or book.type_of_org(np)
         r["speaker"], r["speaker_type"], r["role"] = np, typ or "other", r["role"] or np
+
+
+# --- 6. the article's person register ------------------------------------------------------
+#
+# News names a person once in full with a role ("Menteri Komunikasi dan Informatika
+# Rudiantara", "Kremlin spokesman Dmitry Peskov", "Direktur ... Bank Indonesia Erwin Haryono")
+# and then by a short form ("Rudi", "Peskov", "Erwin") or a pronoun. The register gathers every
+# person the article names, their full form, and every role written with any of their forms
+# anywhere in the narrative; each person is typed ONCE from that evidence and every quote of
+# theirs takes the full name and that type.
+
+@dataclass
+class _Person:
+    name: str                                            # the full form the article writes
+    roles: list[tuple[int, str, str]] = field(default_factory=list)  # (position, type, role)
+
+
+    @property
+    def type(self) -> str | None:
+        """The type of the role written first in reading order (the introduction)."""
+        return min(self.roles)[1] if self.roles else None
+
+
+def _name_like(name: str, book: SpeakerBook) -> bool:
+    """Can ``name`` be a person's name (capitalised words, no organisation, role or handle)?"""
+    toks = name.split()
+    if not toks or len(toks) > 4 or name.startswith("@") or book.has_role_noun(name):
+        return False
+    if any(t.lower() in book.title_words or t.lower() in book.not_names or t.lower() in book.office_titles
+           or t.strip(".").lower() in book.office_titles for t in toks):
+        return False  # "Interior CS Amos Wekesa": an office is no part of the name
+    if not all(t[:1].isupper() or t.lower() in book.particles for t in toks):
+        return False
+    if book.type_of_org(name) or any(_INTERCAPPED.fullmatch(t) for t in toks) or re.fullmatch(r"[A-Z0-9$&.-]{2,}", name):
+        return False
+    ent = book.lookup(name)
+    return ent is None or ent.kind == "person"
+
+
+def _short_form_of(short: str, full: str) -> bool:
+    """Is ``short`` a short form of the person ``full``: some of its words ("Peskov", "Gabi
+    Cirlig" of "Gabriel Gabi Cirlig"), or one word cut short ("Rudi" for Rudiantara)?"""
+    s, f = short.lower().split(), full.lower().split()
+    if len(s) < len(f) and all(t in f for t in s):
+        return True
+    return len(s) == 1 and len(s[0]) >= 4 and any(w.startswith(s[0]) and len(w) > len(s[0]) for w in (f[0], f[-1]))
+
+
+def _person_register(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
+                     quoted: list[tuple[int, int]], lang: str) -> dict[str, _Person]:
+    """Every person the article names, by full form, with the roles written with them."""
+    names = {n for n, sp in tracker.registry.items() if sp.is_person and not sp.entity and _name_like(n, book)}
+    names |= {r["speaker"] for r in recs if _name_like(r["speaker"], book) and book.lookup(r["speaker"]) is None}
+    # the full name the narrative writes for a speaker quoted by one word ("Hunt" after "...
+    # Troy Hunt"): a capitalised word right before it, itself no title, organisation or opener
+    for one in [n for n in names if len(n.split()) == 1]:
+        # (or a given name the narrative writes with a surname: "warganet bernama Rina Wulandari")
+        for m in re.finditer(rf"(?<![\w@]){re.escape(one)}((?:\s+[A-Z][a-z]+){{1,2}})(?![\w])", text):
+            longer = one + m.group(1)
+            if not any(a <= m.start() < b for a, b in quoted) and _name_like(longer, book) \
+                    and not any(book.has_role_noun(w) or book.lookup(w) for w in m.group(1).split()):
+                names.add(longer)
+        for m in re.finditer(rf"(?<![\w@])([A-Z][a-z]+)\s+{re.escape(one)}(?![\w])", text):
+            longer = f"{m.group(1)} {one}"
+            at_start = bool(re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, m.start() - 3):m.start()]))
+            # ("After Zorb-Mobile learned ...": a word capitalised only because it opens a
+            # sentence is no first name)
+            if not any(a <= m.start() < b for a, b in quoted) and _name_like(longer, book) \
+                    and not (at_start and (m.group(1).lower() in _SENTENCE_OPENERS_LOW or not any(
+                        not re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, x.start() - 3):x.start()])
+                        for x in re.finditer(re.escape(longer), text)))) \
+                    and not book.has_role_noun(m.group(1)):
+                names.add(longer)
+    # the full forms: names no other name extends
+    full = {n for n in names if not any(_short_form_of(n, m) for m in names if m != n)}
+    reg = {n: _Person(n) for n in full}
+    for n, p in reg.items():
+        parts = n.split()
+        forms = {n} | ({parts[0], parts[-1]} if len(parts) > 1 else set())
+        # a short form must name this person only
+        forms = {f for f in forms if f == n or not any(_short_form_of(f, m) or f == m for m in full if m != n)}
+        for f in forms:
+            p.roles += [(pos, typ, role) for pos, typ, role in _introductions(text, f, book, quoted, lang)]
+        p.roles += _described_before(text, n, book, quoted, lang)
+        for r in recs:
+            if r["role"] and book.has_role_noun(r["role"]) and (r["speaker"] == n or r["speaker"] in forms):
+                typ = book.type_from_role(r["role"], lang)
+                if typ and typ != "other" and r["role"] != r["speaker"]:
+                    p.roles.append((r["start"], typ, r["role"]))
+    # a single word is a person only when the article gives it a person's role
+    return {n: p for n, p in reg.items() if len(n.split()) > 1 or p.roles}
+
+
+_INDEFINITE_SUBJECT = re.compile(r"\s*(?:A|An|Seorang)\s+((?:[\w'’.-]+\s+){0,10}?)(?=(?:has\s+|had\s+|also\s+|juga\s+)?"
+                                 r"(?:[a-z]+ed|said|says|told|tells|warned|wrote|me[a-z]{4,}|ber[a-z]{3,})\b)")
+
+
+def _described_before(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]],
+                      lang: str) -> list[tuple[int, str, str]]:
+    """The role of a new person described in the sentence before the name's first mention:
+    "A spokesman for Russian President Vladimir Putin warned ... “…,” Peskov stated." gives
+    Peskov the role "spokesman for Russian President Vladimir Putin"."""
+    first = next((m for m in re.finditer(rf"(?<![\w@]){re.escape(name)}(?![\w])", text)
+                  if not any(a <= m.start() < b for a, b in quoted)), None)
+    if first is None:
+        return []
+    s = _sentence_start(text, first.start())
+    if s == 0:
+        return []
+    ps = _sentence_start(text, max(0, s - 2))
+    m = _INDEFINITE_SUBJECT.match(text, ps, s)
+    if not m:
+        return []
+    role = m.group(1).strip()
+    nouns = [n for n in book.role_nouns_in(role) if n[0] <= len(" ".join(role.split()[:2]))]
+    typ = book.type_from_role(role, lang) if nouns and not _group_description(role, book) else None
+    return [(ps, typ, role)] if typ and typ not in ("other", "user") else []
+
+
+_SENTENCE_OPENERS_LOW = {w.lower() for w in _SENTENCE_OPENERS} | {"after", "before", "when", "while", "since", "as",
+                                                                  "if", "because", "although", "though", "once"}
+
+
+def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
+    """Is ``name`` a person the article gives no role, title or affiliation anywhere (a
+    customer, a gamer, a victim: a member of the public, typed `user`)? The caller has found no
+    role; here the name must be a person's: written later by the surname alone ("Estrada, 24,
+    didn't own one"), or followed by a personal pronoun in its sentence ("... known to her
+    followers as ...")."""
+    toks = name.split()
+    if len(toks) < 2:
+        return False
+    last = re.escape(toks[-1])
+    rest = text.replace(name, " ")
+    alone = re.search(rf"(?<![\w’'])(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] ){last}(?![\w])(?!\s+[A-Z])", rest)
+    first = text.find(name)
+    stop = re.compile(r"[.!?](?=\s)|\n").search(text, first + len(name))
+    sentence = text[first + len(name):stop.start() if stop else len(text)]
+    pronoun = re.search(r"\b(?:he|she|his|her|him|dia|ia|beliau|dirinya)\b", sentence)
+    return bool(alone or pronoun) and not any(a <= first < b for a, b in quoted)
+
+
+def _registered_person(name: str, reg: dict[str, _Person]) -> _Person | None:
+    if name in reg:
+        return reg[name]
+    hits = [p for n, p in reg.items() if _short_form_of(name, n)]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", s.lower())
+
+
+def _account_names(text: str, book: SpeakerBook) -> dict[str, str]:
+    """Handle -> the name the article gives its account: a credit line "Jane Roe (@janeroe)",
+    "@janeroe (Jane Roe)", or a name whose letters open the handle ("Dark Tracer" for
+    @darktracer_int: "tulis Dark Tracer di akun Twitter-nya")."""
+    out: dict[str, str] = {}
+    name = r"((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)"
+    pairs = [(m.group(2), m.group(1)) for m in re.finditer(name + r"\s*\((@\w{2,})\)", text)]
+    pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"(@\w{2,})\s*\(" + name + r"\)", text)]
+    # "akun Twitter @kestrel_sec milik Kestrel Security", "the @x account run by Jane Roe"
+    pairs += [(m.group(1), m.group(2)) for m in re.finditer(r"(@\w{2,})\s+(?:milik|kepunyaan|owned by|run by)\s+" + name, text)]
+    for handle, who in pairs:
+        who = " ".join(t for t in who.split() if t.lower() not in book.not_names).strip(" .,")
+        if who:
+            out.setdefault(handle.lower(), who)
+    for h in {m.group(0) for m in re.finditer(r"(?<![\w@])@\w{2,}", text)}:
+        if h.lower() in out:
+            continue
+        core = _squash(h)
+        # a credit line's handle written with one letter off ("@RocIntan" / "@Rockintan")
+        near = [who for k, who in out.items() if len(core) >= 6 and _one_edit(core, _squash(k))]
+        if len(near) == 1:
+            out[h.lower()] = near[0]
+            continue
+        names = {m.group(0) for m in re.finditer(r"(?<![\w@])[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}", text)
+                 if min(len(_squash(m.group(0))), len(core)) >= 6
+                 and (core.startswith(_squash(m.group(0))) or _squash(m.group(0)).startswith(core))}
+        if names:
+            out[h.lower()] = max(names, key=len)
+    return out
+
+
+def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
+                    quoted: list[tuple[int, int]], lang: str) -> None:
+    """Give every quote of a registered person the full name and the register's type, and an
+    account handle the name the article gives the account."""
+    accounts = _account_names(text, book) if "@" in text else {}
+    for r in recs:
+        who = accounts.get(r["speaker"].lower()) or r["speaker"] if r["speaker"].startswith("@") else None
+        if who:
+            ent = book.lookup(who)
+            r["speaker"] = ent.name if ent else who
+            if ent is not None or book.type_of_org(who):
+                # a listed account, or one whose name says what it is ("Kestrel Security")
+                r["speaker_type"] = ent.type if ent is not None else book.type_of_org(who)
+    reg = _person_register(text, recs, book, tracker, quoted, lang)
+    _introduced_by_description(text, recs, book, reg)
+    # "Menurut Nando, sapaan akrabnya, ...": a nickname the article gives the person just named
+    for m in re.finditer(r"(?<![\w@])([A-Z][a-z]{2,})\s*,\s*(?:sapaan|panggilan)\s+akrab(?:nya)?\b", text):
+        before = [(text.rfind(n, 0, m.start()), n) for n in reg if len(n.split()) >= 2 and text.rfind(n, 0, m.start()) >= 0]
+        before += [(a, e.name) for a, _, e in book.find(text[:m.start()]) if e.kind == "person"]
+        if not before or m.group(1) in reg:
+            continue
+        full = max(before)[1]
+        ent = book.lookup(full)
+        for r in recs:
+            if r["speaker"] == m.group(1):
+                r["speaker"] = full
+                if ent is not None:
+                    r["speaker_type"] = ent.type
+        if full in reg:
+            reg[m.group(1)] = reg[full]
+    mine: dict[str, list[dict]] = {}
+    for r in recs:
+        if not r["speaker"] or book.lookup(r["speaker"]) is not None:
+            continue
+        p = _registered_person(r["speaker"], reg)
+        if p is not None:
+            r["speaker"] = p.name
+            mine.setdefault(p.name, []).append(r)
+    for name, rs in mine.items():
+        if not reg[name].roles and all(r["speaker_type"] == "other" and not r["role"] for r in rs) \
+                and _member_of_public(text, name, quoted):
+            for r in rs:
+                r["speaker_type"] = "user"
+            continue
+        intro = reg[name].type
+        if intro == "other":
+            # introduced as a hacker or a gang ("Ransomware gang Zarlock claimed ...", "peretas
+            # Bjorka"): every quote of theirs is a gang's, not a firm's (coding rule 6)
+            for r in rs:
+                r["speaker_type"] = "other"
+            continue
+        # "user" is what an untyped name or handle falls to; the introduction's role is surer
+        weak = ("other", "user") if intro not in (None, "other", "user") else ("other",)
+        typed = [r["speaker_type"] for r in rs if r["speaker_type"] not in weak]
+        if len(set(typed)) > 1:
+            # one person, one type: the introduction's when it is among them, else the most
+            # frequent ("kata Rusdiantara" read as a firm after "Menteri ... Rusdiantara")
+            best = intro if intro in typed else max(sorted(set(typed)), key=typed.count)
+        else:
+            best = typed[0] if typed else intro
+        for r in rs:
+            if intro and intro not in weak and not r["role"]:
+                # a quote with no role of its own ("Peskov stated") takes the person's introduction
+                r["speaker_type"] = intro
+            elif best and r["speaker_type"] in (*weak, *typed):
+                r["speaker_type"] = best
+
+
+def _introduced_by_description(text: str, recs: list[dict], book: SpeakerBook, reg: dict[str, _Person]) -> None:
+    """"A cybersecurity professor at the University of Nevada told The New York Times that ...
+    Greg Moody told the newspaper ...": a description with an indefinite article introduces a
+    new person whom the next sentence names. The description's quotes are that person's, and
+    the description is a role of theirs (register evidence)."""
+    for r in recs:
+        desc = r["speaker"]
+        if not desc or desc[:1].isupper() or not book.has_role_noun(desc) or _group_description(desc, book) \
+                or re.match(r"(?i)(?:group|number|handful|coalition|kelompok|sekelompok)\b", desc):
+            continue  # (a group, "A group of TikTok creators", is no one person)
+        at = text.find(desc, _sentence_start(text, r["start"]))
+        if at < 0 or not re.search(r"(?i)(?:^|\s)(?:a|an|seorang)\s+(?:[\w-]+\s+){0,2}$", text[max(0, at - 30):at]):
+            continue
+        stop = re.compile(r"[.!?](?=\s)|\n").search(text, max(r["end"], at))
+        if not stop:
+            continue
+        nxt = text[stop.end():stop.end() + 120].lstrip(" ”\"’\n")
+        for name, p in reg.items():
+            first = text.find(name)
+            if len(name.split()) >= 2 and nxt.startswith(name) and first >= stop.end():
+                typ = book.type_from_role(desc) or r["speaker_type"]
+                p.roles.append((at, typ, desc))
+                for x in recs:
+                    if x["speaker"] == desc and _sentence_start(text, x["start"]) == _sentence_start(text, r["start"]):
+                        x["speaker"], x["speaker_type"], x["role"] = name, typ, x["role"] or desc
+                break

@@ -58,6 +58,10 @@ _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"]+")
 _PERSON_OFFICE = re.compile(r"(?i)\b(?:MD|CEO|CTO|COO|CFO|managing director|chief executive|executive|founder|co-founder|"
                             r"president|vice president|VP|chairman|head|director|country director|general manager|boss|"
                             r"direktur|dirut|bos|pendiri|ketua|kepala)\b")
+# "Reserve Bank of Kestria", "Ministry of Health": capitalised head words, "of", capitalised words
+_CAPS = r"[A-Z][\w'’&-]*"
+_HEAD_OF_PLACE = re.compile(rf"((?:{_CAPS}\s+){{0,3}}{_CAPS})\s+(?:of|for|on)\s+((?:the\s+)?(?:{_CAPS}\s+){{0,3}}{_CAPS})")
+_BASED_IN = re.compile(r"(?<![\w-])(?:[A-Z][\w.'’]*\s+){0,3}[\w.'’]+-(?:based|headquartered)\s+(?=\S)")
 _INTERCAPPED = re.compile(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w+|[a-z]+[A-Z]\w*|\d+[a-z]*[A-Z]\w*")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
@@ -102,6 +106,14 @@ def _words_regex(words: list[str]) -> re.Pattern | None:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
+def _with_curly(names: list) -> list[str]:
+    """Names as listed plus, for those written with a straight apostrophe, the typographic one
+    news sites print ("Information Commissioner’s Office")."""
+    out = [str(n) for n in names]
+    # (and without the possessive, as speaker phrases are looked up: "Information Commissioner Office")
+    return out + [v for n in out if "'" in n for v in (n.replace("'", "’"), normalise_phrase(n)) if v not in out]
+
+
 def normalise_phrase(phrase: str) -> str:
     """Drop possessive endings and squeeze spaces: "Xiaomi's blog" -> "Xiaomi blog"."""
     return " ".join(_POSSESSIVE.sub("", phrase).split())
@@ -127,7 +139,7 @@ class SpeakerBook:
                 raise StudyError(f"{speakers_path}: entity {name!r} has type {typ!r}; use one of {', '.join(SPEAKER_TYPES)}")
             e = Entity(name, typ, str(ent.get("kind", "organisation")))
             self.entities.append(e)
-            for a in [name, *(ent.get("aliases") or [])]:
+            for a in _with_curly([name, *(ent.get("aliases") or [])]):
                 if ent.get("case_sensitive"):
                     # names that are also ordinary words (Signal, Grab) match only as written
                     self._alias_cs[str(a)] = e
@@ -140,7 +152,7 @@ class SpeakerBook:
             e = Entity(str(out["name"]), "media", "media")
             self.outlets.append(e)
             target = self._alias_cs if out.get("case_sensitive") else self._alias
-            for a in [out["name"], *(out.get("aliases") or [])]:
+            for a in _with_curly([out["name"], *(out.get("aliases") or [])]):
                 # an alias already given to a person/organisation keeps that entry
                 if target is self._alias and str(a).lower() in self._alias:
                     continue
@@ -220,7 +232,7 @@ class SpeakerBook:
                     name, aliases = str(item["name"]), [str(a) for a in item.get("aliases") or []]
                 else:
                     name, aliases = str(item), []
-                names = [n for n in (name, *aliases) if n.lower() not in self._alias and n not in self._alias_cs]
+                names = [n for n in _with_curly([name, *aliases]) if n.lower() not in self._alias and n not in self._alias_cs]
                 if not names:
                     continue
                 e = Entity(name, typ, "organisation")
@@ -440,7 +452,8 @@ class SpeakerBook:
         orgs = [h for h in hits if h[2].kind != "person"]
         words = phrase.split()
         head = words[0] if words and words[0][:1].islower() and self.lang_first(phrase) else (words[-1] if words else "")
-        if orgs and self.type_from_role(head) == "user" and head[:1].islower():
+        if orgs and self.type_from_role(head) == "user" and head[:1].islower() \
+                and not _ACCOUNT_OF.fullmatch(phrase[:orgs[-1][0]].strip()):
             # "TikTok creators", "a group of TikTok creators", "pelanggan kartu Telkomsel": a noun
             # phrase headed by users names the users, whatever firm it mentions
             return phrase, "", None
@@ -449,7 +462,7 @@ class SpeakerBook:
             role = " ".join((phrase[:s] + " " + phrase[e:]).split())
             group = self._strong_type(phrase[:s]) if s > 0 else self._strong_type(phrase[e:])
             if group is not None and group != ent.type and ent.type != "other" \
-                    and not (s > 0 and _DOCUMENT_OF.search(phrase[:s])):
+                    and not (s > 0 and _DOCUMENT_OF.search(phrase[:s])) and not _ACCOUNT_OF.fullmatch(phrase[:s].strip()):
                 # "pemilik ponsel Xiaomi", "Xiaomi users" are users; but "laporan dari perusahaan
                 # keamanan Comparitech", "a report by Comparitech" is the organisation speaking
                 return phrase, "", None
@@ -491,12 +504,30 @@ class SpeakerBook:
         """
         phrase = " ".join(_PAREN.sub("", phrase).split()).strip(" ,.:;—–-")
         phrase = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", phrase)  # "Johnny G.Plate"
+        # "the Las Vegas-based company", "San Francisco-based Okta": a place adjective describes
+        # the speaker, it is neither a name nor a role
+        phrase = _BASED_IN.sub("", phrase).strip() or phrase
         apposition = _PAREN.sub("", apposition)
         if not phrase:
             return Speaker()
         if phrase.lower() in _DEMONSTRATIVES:
             # "This", "Itu" read as a subject: the demonstrative points back, it names no one
             return Speaker(anaphor="any", role=phrase)
+        listed = self.lookup(self.strip_determiners(phrase))
+        if listed is not None and listed.kind != "person" and not apposition:
+            # "the Office of the Director of National Intelligence": a listed body's full name,
+            # though its words ("the director") could point back to a person
+            return Speaker(listed.name, listed.type, "", False, entity=True)
+        if not apposition:
+            for j in re.finditer(r"\s+(?:and|dan|&)\s+", phrase):
+                # "the FBI and the NSA said", "the NSA and the Cybersecurity and Infrastructure
+                # Security Agency": joint bodies are coded by the first one named (as joint
+                # speakers are)
+                a = self.lookup(self.strip_determiners(phrase[:j.start()]))
+                b = self.lookup(self.strip_determiners(phrase[j.end():]))
+                if a is not None and b is not None and a.kind != "person" and b.kind != "person" \
+                        and "media" not in (a.type, b.type):
+                    return Speaker(a.name, a.type, "", False, entity=True)
         kind = self.anaphor(phrase, lang)
         if kind is None:
             # "perusahaan yang berkantor pusat di Menlo Park itu", "the company that owns X": a
@@ -536,6 +567,12 @@ class SpeakerBook:
         whole_ent = self.lookup(phrase)
         if whole_ent is not None and not apposition:
             return Speaker(whole_ent.name, whole_ent.type, "", whole_ent.kind == "person", entity=True)
+        of_name = _HEAD_OF_PLACE.fullmatch(self.strip_determiners(phrase))
+        if of_name and not apposition and not self.find(of_name.group(1)) and self._org_name_type(of_name.group(1)):
+            # "the Reserve Bank of Kestria", "Ministry of Health": an organisation's head and the
+            # place or field it is "of" make one name, not a person and an affiliation
+            whole = of_name.group(0)
+            return Speaker(whole, self._org_name_type(of_name.group(1)) or "other", "", False)
         role, name, ent = self.split_role_name(phrase)
         if ent is None and name and role.split() and (role.split()[-1].lower() in _JOINERS
                                                       or _opens_organisation(self.strip_determiners(role))) \
@@ -664,6 +701,10 @@ class SpeakerBook:
 _DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|statement|keterangan|rilis|"
                           r"siaran pers|press release|blog|unggahan|post|studi|study|riset|research|temuan|"
                           r"findings|analisis|analysis)\b.*\b(?:dari|oleh|by|from|of)\b")
+
+# an account of an organisation ("akun @darktracer_int", "the official X account of"): it speaks
+_ACCOUNT_OF = re.compile(r"(?i)(?:the\s+)?(?:(?:official|resmi|twitter|x|instagram)\s+)*(?:akun|account|handle)"
+                         r"(?:\s+(?:twitter|x|instagram|resmi|official))*")
 
 # a medium and its source ("a twitter post from", "unggahan dari"): the source speaks
 _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video|email|letter|message|note|unggahan|cuitan|"
@@ -1182,6 +1223,22 @@ class SpeakerTracker:
             if kind == "company" and sp.role and self.book.anaphor(sp.role, self.lang) == "company":
                 # "the company", "perusahaan itu" name the firm, not its CEO or spokesperson who
                 # spoke last ("..., Medibank CEO David Koczkar said. The company will ...")
+                firms = [m for m in pool if not m.speaker.is_person]
+                if not firms and pool:
+                    # only its officer has been named ("Okta Chief Security Officer David
+                    # Bradbury wrote ... The company said"): the firm named in the officer's role
+                    officer = max(pool, key=lambda m: m.pos).speaker
+                    at = self.text.find(officer.name)
+                    # (the role as written before the name: the tracker may keep only the title)
+                    written = re.split(r"[.!?,;:“”\"]\s*", self.text[max(0, at - 80):at])[-1] if at > 0 else ""
+                    firm = self._employer(officer.role) or self._employer(written)
+                    if firm is not None:
+                        return firm
+                pool = firms or pool
+            if kind == "government" and sp.role and re.search(
+                    r"(?i)\b(?:central bank|agenc(?:y|ies)|commission|authorit(?:y|ies)|departments?|watchdog|bureau|"
+                    r"regulators?|ministries|bodies|kementerian|badan|lembaga|komisi|otoritas|bank sentral)\b", sp.role):
+                # "the central bank said", "badan itu": the public body, not its last official
                 pool = [m for m in pool if not m.speaker.is_person] or pool
             if kind == "company" and not pool:
                 # a description before any name ("The company, India's top-selling brand, says"
@@ -1208,6 +1265,10 @@ class SpeakerTracker:
                 # "the hackers said" with no hacker named: the role is the speaker
                 role = self.book.strip_determiners(sp.role)
                 return Speaker(role, "other", role, False)
+            if kind == "government" and sp.role and not sp.role.lower().startswith(("this ", "these ")):
+                # "The departments said" before any body is named: the description is the speaker
+                role = self.book.strip_determiners(sp.role)
+                return Speaker(role, "government", role, False)
             fallback = self.book.parse(self.book.strip_determiners(sp.role), self.lang) if sp.role else Speaker()
             if fallback.anaphor is None and fallback.name:
                 return fallback
@@ -1234,6 +1295,22 @@ class SpeakerTracker:
                 # organisation, and an organisation no rule types is a firm (coding rule 6)
                 return replace(sp, type="company", is_person=False)
         return sp
+
+    def _employer(self, role: str) -> Speaker | None:
+        """The firm a company officer's role names before its title ("Okta Chief Security
+        Officer", "Acme's CEO"), else None."""
+        nouns = [n for n in self.book.role_nouns_in(role or "") if n[3] == "company" or _CHIEF_OFFICER.match(role[n[0]:])]
+        start = min([n[0] for n in nouns] + [m.start() for m in _CHIEF_OFFICER.finditer(role or "")], default=None)
+        if start is None:
+            return None
+        pre = [t for t in normalise_phrase(role[:start]).split()]
+        if not pre or len(pre) > 3 or not all(t[:1].isupper() and t.lower() not in self.book.title_words for t in pre):
+            return None
+        name = " ".join(pre)
+        ent = self.book.lookup(name)
+        if ent is not None:
+            return Speaker(ent.name, ent.type, "", False, entity=True) if ent.kind != "person" else None
+        return Speaker(name, self.book.type_of_org(name) or "company", "", False)
 
     def _sentence_subject(self, pos: int) -> _Mention | None:
         """The organisation (not an outlet) that opens a clause earlier in the sentence at ``pos``."""
