@@ -362,3 +362,38 @@ def test_credit_lines_recipients_and_call_signs(text, lang, want):
 ])
 def test_citation_shapes_from_later_stories(text, lang, outlet, want):
     assert cited_media(text, lang, outlet=outlet) == want
+
+
+# A republication credit, a speaker telling an outlet with "pada", an outlet relayed "via" another,
+# a clause-final "reported the ...", and names from the wider lexicon (media.yml 1.1)
+WIDER = [
+    ("Layanan sudah pulih.\n(*) Artikel ini telah tayang di Kabarkota.com dengan judul \"Layanan Pulih\".",
+     "id", ["Kabarkota"]),  # an unlisted web address is named without its domain
+    ("Layanan sudah pulih.\nArtikel ini telah tayang di hai-Online.com dengan judul \"Layanan Pulih\".",
+     "id", ["HAI"]),
+    ("“Kami sudah memblokir delapan DNS,” kata dia pada KompasTekno, Selasa.", "id", ["KompasTekno"]),
+    ("Melansir Reuters via kompas.com, juru bicara perusahaan meminta maaf.", "id", ["Reuters", "KompasTekno"]),
+    ("Menurut laman WABetaInfo, gangguan terjadi di sisi server.", "id", ["WABetaInfo"]),
+    ("The service was restored.\nThis article was originally published on The Conversation.", "en", ["The Conversation"]),
+    ("The department would review its policies on wearables, reported the Washington Post.", "en",
+     ["The Washington Post"]),
+    ("The app had shared the data with two vendors, Buzzfeed reported on Monday.", "en", ["BuzzFeed News"]),
+    ("“No user data is sold,” the company's chief technology officer told BuzzFeed.", "en", ["BuzzFeed News"]),
+    ("The outage hit millions of users, according to The Canadian Press.", "en", ["The Canadian Press"]),
+]
+
+
+@pytest.mark.parametrize("text,lang,outlets", WIDER)
+def test_wider_lexicon_and_credit_shapes(text, lang, outlets):
+    assert cited_media(text, lang) == outlets
+
+
+def test_a_short_title_after_a_full_one_is_that_paper():
+    # "the Times" is not an outlet of its own: after The New York Times it is that paper
+    text = "The breach was first reported by The New York Times. The data was old, according to the Times."
+    assert cited_media(text, "en") == ["The New York Times"]
+
+
+def test_the_republishing_outlet_is_not_cited_for_its_own_credit():
+    text = "Layanan sudah pulih.\nArtikel ini telah tayang di Kompas.com dengan judul \"Layanan Pulih\"."
+    assert cited_media(text, "id", outlet="Kompas.com") == []

@@ -34,8 +34,8 @@ from .errors import StudyError
 from .quotes import CUES_YML, _paragraphs, extract_quotes, load_cues, rules_language
 from .speakers import MEDIA_YML, load_book
 
-# (or a web address written in lower case: "dikutip dari cnbcindonesia.com")
-_NAME = r"(?:[a-z][a-z0-9-]{2,}\.(?:com|co\.id|net|org|id)\b|[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|of|the|dan|and|de|di)){0,4})"
+# (or a web address starting in lower case: "dikutip dari cnbcindonesia.com", "hai-Online.com")
+_NAME = r"(?:[a-z][A-Za-z0-9-]{2,}\.(?:com|co\.id|net|org|id)\b|[A-Z0-9][\w.&'’+-]*(?:\s+(?:[A-Z0-9][\w.&'’+-]*|of|the|dan|and|de|di)){0,4})"
 _OUTLET_LIKE = re.compile(
     r"\.(?:com|co\.id|id|net|org|co|in|my|sg|ph|vn|co\.uk|news|example)\b|"
     r"\b(?:News|Times|Post|Daily|Tekno|Techno|Tech|Media|Online|Herald|Tribune|Journal|Magazine|Gazette|Review|"
@@ -82,6 +82,16 @@ _UNLISTED_REPORTED = re.compile(
     r"pertama kali|sebelumnya|telah)\s+)*(?:reported|reports|revealed|melaporkan|memberitakan|mewartakan|mengabarkan)\b"
     # "melaporkan kasus ini ke BSSN": filing a report with an authority, not publishing one
     r"(?!(?:\s+[\w()-]+){0,3}?\s+(?:ke|kepada|to)\s+(?:pihak\s+|the\s+)?(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+
+# A republication credit closing the article ("Artikel ini telah tayang di Kompas.com dengan judul
+# ...", "This article was originally published on The Conversation"): not body text for quotes,
+# but it names the outlet whose copy this is
+_REPUBLISHED = re.compile(
+    r"^\s*(?:\(\*\)\s*)?(?:artikel|berita|tulisan|konten) ini (?:telah |sudah |pernah |juga |sebelumnya )*(?:tayang|terbit|dimuat|"
+    r"diterbitkan|dipublikasikan|ditayangkan)\b|^\s*this (?:article|story|post|piece|report) (?:was |is |has been )?"
+    r"(?:originally |first )?(?:published|appeared|ran|posted)\b",
     re.IGNORECASE,
 )
 
@@ -236,7 +246,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     for p in _paragraphs(text, cb):
         line = text[p.start:p.end]
         credit = bool(credit_rx.match(line))
-        if p.skip and not credit:
+        if p.skip and not (credit or _REPUBLISHED.match(line)):
             continue
         # a wire byline or credit standing alone ("AFP", "Reuters"), or a closing wire credit in
         # capitals after the last sentence ("... sudah pulih. ANTARA"): the copy is the agency's
