@@ -113,3 +113,46 @@ def test_tarball_is_unpacked_once_into_the_cache(tmp_path, monkeypatch):
     (folder / "cache" / "a.html").unlink()  # a second call trusts the marker: no re-unpack
     assert bench.resolve_corpus(tmp_path) == folder  # a folder holding the tarball works too
     assert not (folder / "cache" / "a.html").exists()
+
+
+# --------------------------------------------------------------------------- the line-score fit
+# (coverage.fit_line_score; boilerplate.yml 2.2 records that its fitted weights were not adopted)
+
+def test_fit_halves_are_stable_and_both_used():
+    from coverage import fit_line_score as F
+
+    names = [f"page{i}.html" for i in range(40)]
+    halves = [F.half(n) for n in names]
+    assert halves == [F.half(n) for n in names]  # the same file is always in the same half
+    assert set(halves) == {0, 1}
+
+
+def test_lines_are_labelled_by_the_snippets_they_hold():
+    from coverage import fit_line_score as F
+
+    page = bench.Page("https://a.example/1", "a.html", b"", ("the browser sends data",), ("subscribe to our newsletter",))
+    assert F.label("Subscribe to our   newsletter today", page) == 1
+    assert F.label("The browser sends data to a server.", page) == 0
+    assert F.label("A line with neither snippet.", page) is None
+    assert F.label("The browser sends data. Subscribe to our newsletter", page) is None  # both: no label
+
+
+def test_logistic_fit_gives_the_telling_feature_the_positive_weight():
+    import numpy as np
+
+    from coverage import fit_line_score as F
+
+    # feature 0 is on for every chrome line and off for every text line; feature 1 is noise
+    x = np.array([[1, 0], [1, 1], [1, 0], [0, 1], [0, 0], [0, 1], [0, 0], [0, 1]], dtype=float)
+    y = np.array([1, 1, 1, 0, 0, 0, 0, 0], dtype=float)
+    coef, intercept = F.fit_logistic(x, y, l2=1.0)
+    assert coef[0] > 1.0 and abs(coef[1]) < coef[0] / 2
+    p = 1 / (1 + np.exp(-(x @ coef + intercept)))
+    assert (p[y == 1] > 0.5).all() and (p[y == 0] < 0.5).all()
+
+
+def test_fit_without_the_corpus_skips_cleanly(tmp_path, capsys):
+    from coverage import fit_line_score as F
+
+    assert F.main(["--corpus", str(tmp_path / "nowhere")]) == 0
+    assert capsys.readouterr().out.startswith("skipped: ")

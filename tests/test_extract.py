@@ -1431,3 +1431,91 @@ def test_interviews_and_prose_about_facebook_comments_stay(line, lang):
     # mid-body (1.9's editor-credit takes a short "Reporter: ..." line among the last five)
     body = _TAIL_BODY[:2] + [line] + _TAIL_BODY[2:]
     assert X.filter_lines("\n".join(body), lang).split("\n") == body
+
+
+# --------------------------------------------------------------------------- 2.2
+# Synthetic pages and lines written for these tests (the shapes met on the trafilatura
+# benchmark; none of its text).
+
+def test_lead_recovery_skips_author_bios_and_site_taglines():
+    bio = "Jane Example has written about phones, browsers and privacy for twelve years and lives in Jakarta."
+    tagline = "A weblog about phones, browsers and whatever else catches our eye on a slow afternoon."
+    paras = "".join(f"<p>{p}</p>" for p in EN_PARAS)
+    page_ = ("<html><body><h1>Browser maker denies tracking</h1><div class='site-description'>" + tagline + "</div>"
+             "<article class='post author-janeexample'><div class='entry-content'>" + paras + "</div>"
+             "<div class='author-box'><p class='author-description'>" + bio + "</p></div></article></body></html>")
+    assert X._lead_candidates(_tree(page_)) == []
+    # a standfirst is still a lead, also on an article that WordPress classes "author-<name>"
+    dek = "The company says the data is aggregated, and an update will let users switch it off."
+    page_ = page_.replace("<div class='entry-content'>", f"<p class='entry-dek'>{dek}</p><div class='entry-content'>")
+    assert X._lead_candidates(_tree(page_)) == [dek]
+
+
+def test_a_box_is_content_by_the_body_text_it_holds_not_its_length():
+    bio = "Jane Example has covered phones and privacy since 2015 and lives in Jakarta."
+    others = "".join(f"<li><a href='/s{k}'>Another story number {k} about phones and browsers</a></li>" for k in range(20))
+    box = f"<div class='author-box'><p>{bio}</p><ul>{others}</ul></div>"
+    html = ("<html><body><article><h1>T</h1><div class='story-body'>" + "".join(f"<p>{p}</p>" for p in EN_PARAS)
+            + "</div>" + box + "</article></body></html>")
+    # the box's own text (the bio and twenty links, ~1,100 characters) is larger than the body
+    # (~400), but it holds only the bio of the body's text: an author box, chrome
+    assert _chrome(html, EN_PARAS + [bio]) == EN_PARAS
+    # the same box with a neutral name stays
+    assert _chrome(html.replace("author-box", "box-b"), EN_PARAS + [bio]) == EN_PARAS + [bio]
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("A ski racer from Switzerland at the start. © AFP / Jane Photographer", False),  # caption + copyright credit
+    ("The logo is a registered mark © of the company, which said the browser update ships next week.", True),
+    ('{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":[]}', False),  # JSON-LD printed
+    ("MIRA: Una madre pregunta por su hijo y termina detenida", False),  # Spanish kicker to another story
+    ("Mira Lesmana said the film would open in June.", True),  # a name, not a kicker
+])
+def test_caption_credit_json_and_kicker_lines(line, kept):
+    body = EN_PARAS[0] + "\n" + line + "\n" + EN_PARAS[1]
+    assert (line in X.filter_lines(body, None).split("\n")) is kept
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("January 13, 2020 at 08:45 AM | categories: Phones, Browsers | View Comments", False),  # a meta strip
+    ("Sabtu, 2 Mei 2020 | Penulis: Dian Contoh", False),
+    ("Example Handball • 02.02.2022", False),
+    ("| 2 Mei 2020 | 10 kasus |", True),  # a table row (leading bars) is data
+    ("P = v3 · r · r2 · π · 0,5", True),  # a formula with middle dots: no date in it
+    ("Browsers compared | What changed in May | Our verdict", True),  # no date segment
+])
+def test_meta_strip_with_a_date_goes(line, kept):
+    body = EN_PARAS[0] + "\n" + line + "\n" + EN_PARAS[1]
+    assert (line in X.filter_lines(body, None).split("\n")) is kept
+
+
+def test_a_writers_bio_in_italics_after_the_body_is_scored_out():
+    bio = "Jane Example is the founder of a small consultancy that helps firms talk about privacy to their users."
+    html = _story(EN_PARAS, 3, f"<p><em>{bio}</em></p>")
+    assert _chrome(html, EN_PARAS + [bio]) == EN_PARAS  # bio shape + after the body + italics
+    # the same sentence set upright stays (shape and place alone are not enough), and so does
+    # a body paragraph that introduces a researcher
+    html = _story(EN_PARAS, 3, f"<p>{bio}</p>")
+    assert _chrome(html, EN_PARAS + [bio]) == EN_PARAS + [bio]
+    intro = "Gabi Example is a security researcher."
+    html = _story(EN_PARAS, 3, f"<p>{intro}</p>")
+    assert _chrome(html, EN_PARAS + [intro]) == EN_PARAS + [intro]
+
+
+def test_table_of_contents_and_recirculation_boxes_are_chrome():
+    for name in ("toc-list", "recirc-list-wrapper", "next-story"):
+        html = _story(EN_PARAS, 3, f"<div class='{name}'><p>What changed in the update</p></div>")
+        assert _chrome(html, EN_PARAS + ["What changed in the update"]) == EN_PARAS, name
+
+
+@pytest.mark.parametrize("line, kept", [
+    ("© 2022, ExampleNews.example. This story is the property of Example News. " + "Reprints need written permission. " * 8,
+     False),  # a long footer that opens with the copyright sign
+    ("CONTOHNEWS.COM", False),  # a lone domain: a source stamp
+    ("contohnews.co.id", False),
+    ("Sumber: Contohnews.com", True),  # an attribution, read by coverage.citations
+    ("Contohnews.com was down for two hours on Saturday.", True),  # a sentence about a site
+])
+def test_copyright_footer_and_lone_domain_lines(line, kept):
+    body = EN_PARAS[0] + "\n" + line + "\n" + EN_PARAS[1]
+    assert (line in X.filter_lines(body, "id").split("\n")) is kept

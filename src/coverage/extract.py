@@ -22,13 +22,15 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
    newspaper3k's body, whichever is longer.
 5. The lead (standfirst, "intro", "chapo", "teaser-text"...): news sites put it outside the
    body container, where trafilatura misses it; the first such element is prepended when
-   the body lacks it.
+   the body lacks it. An author's bio ("author-description") or a blog's tagline
+   ("site-description") is not a lead, nor anything inside an author box or the masthead.
 6. Line filter (``boilerplate.yml``, ``line_rules``): "Baca juga:", "Pewarta:", "ADVERTISEMENT",
    copyright, share and newsletter prompts, syndication notes, sign-offs, datelines, comment
    widgets ("Tidak ada komentar", "Be the first to comment"), tips prompts ("Got a story?
    Email ...", "Kirim berita ke redaksi"), wire and staff credits at the tail ("— with AAP",
    "(ANTARA)", "@handle/editor"); a one-cell table's line ("| Baca juga: ... |") is judged
-   without its bars.
+   without its bars; a date line, or a meta strip of short " | " segments one of which is a
+   date ("<date> | categories: ... | View Comments"), goes.
 7. Short chrome lines (``boilerplate.yml``, ``short_lines``; ``drop_short_chrome``): widget
    labels no phrase rule names ("Supported by", "Image 1 of 4", "Story continues") are judged
    by where the page puts them: before the <h1>, in a box whose tag, class/id or link density
@@ -48,7 +50,7 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
 
 Paragraphs are separated by ``\\n``. newspaper3k supplies title, authors and top image
 (``extract_article``); dates come from :mod:`coverage.dates`. Rule versions are those of
-boilerplate.yml (2.1, 2026-11-29); the benchmark and held-out figures for each step are in the
+boilerplate.yml (2.2, 2026-11-29); the benchmark and held-out figures for each step are in the
 README's extraction section, and what was tried and not kept in :mod:`coverage.bench`.
 """
 
@@ -434,6 +436,28 @@ def _is_dateline(line: str, rules: Boilerplate) -> bool:
     return all(t.lower() in rules.date_words for t in _TOKEN.findall(line))
 
 
+# A meta strip: short segments joined by " | ", one of them a date ("January 13, 2020 at 08:45
+# AM | categories: Python | View Comments", "2 Mei 2020 | Penulis: X").
+_STRIP_SEP = re.compile(r"\s+[|·•]\s+")
+STRIP_SEGMENT_WORDS = 6
+
+
+def _is_meta_strip(line: str, rules: Boilerplate) -> bool:
+    """A byline/meta strip: at least two short segments separated by " | " (or a middle dot),
+    none ending a sentence, one of them a dateline. A table row ("| 2 Mei 2020 | 10 |") is
+    printed with leading bars and is not judged here (the caller skips it)."""
+    parts = [x.strip() for x in _STRIP_SEP.split(line)]
+    if len(parts) < 2 or any(not x or len(x.split()) > STRIP_SEGMENT_WORDS or len(x) > 60 or re.search(r"[.!?]$", x)
+                             for x in parts):
+        return False
+    # the date segment must look like one: a date or time word, or a numeric date ("0,5" in a
+    # formula written with middle dots is not)
+    return any(_is_dateline(x, rules) and (_TOKEN.search(x) or _NUMERIC_DATE.search(x)) for x in parts)
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+
+
 _TABLE_BARS = re.compile(r"^\|\s*|\s*\|$")
 # A list item's bullet as the extractors print it ("- Visit ...", "• Baca juga ...").
 _BULLET = re.compile(r"^[-•*·▪►]\s+")
@@ -485,7 +509,7 @@ def filter_lines(text: str, lang: str | None = None, rules: Boilerplate | None =
         ):
             in_list = True
             continue
-        if _is_dateline(line, rules):
+        if _is_dateline(line, rules) or (not raw_line.startswith("|") and _is_meta_strip(line, rules)):
             continue
         in_tail = i >= len(lines) - TAIL_LINES
         # ... but a `sees_bullet` rule also sees the dash of a lone item: a wire credit
@@ -530,11 +554,21 @@ _LEAD_TOKENS = re.compile(
 # (matched at the start of a class token: "main-nav", "sidebar__item", not "wsmenucontainer").
 _LEAD_BAD_ANCESTOR = re.compile(
     r"(?:^|[\s_-])(?:nav|menu|footer|sidebar|related|comment|widget|promo|newsletter|cookie|"
-    r"breadcrumb|share|social|teaser-list|recommend|popular|trending|terkait|caption)",
+    r"breadcrumb|share|social|teaser-list|recommend|popular|trending|terkait|caption|"
+    r"author[-_]?(box|bio|info|desc|profile|card|container|wrap|area|details|block|about)|about[-_]?(the[-_]?)?author|"
+    r"bio(graphy)?(?![a-z])|profile|vcard|masthead|branding)",
     re.I,
 )
-# The candidate itself: a description of an image or video is a caption, not a lead.
-_LEAD_BAD_SELF = re.compile(r"image|img|photo|foto|media|caption|credit|copyright|video|gallery", re.I)
+# The candidate itself: a description of an image or video is a caption, not a lead; an
+# "author-description" is the writer's bio and a "site-description" the blog's tagline
+# (on the trafilatura benchmark these two were the "lead" prepended to 7 pages). An ancestor
+# counts when it is the author's box ("author-box", "about-author"), not WordPress' "author-<name>"
+# class on the article itself.
+_LEAD_BAD_SELF = re.compile(
+    r"image|img|photo|foto|media|caption|credit|copyright|video|gallery|author|bio\b|biograf|profile|vcard|"
+    r"site[-_]?desc|blog[-_]?desc|tagline|slogan",
+    re.I,
+)
 _LEAD_SKIP_TAGS = {
     "script", "style", "a", "meta", "link", "body", "html", "img", "figure", "figcaption", "time",
     "ul", "ol", "li", "nav", "aside", "footer", "button", "form", "input", "label", "noscript",
@@ -1131,10 +1165,13 @@ def _container(els: list):
 
 
 def chrome_reason(el, stop, cb: ChromeBlocks, body_chars: int, long_texts: set[str],
-                  ignore: frozenset[str] = frozenset(), texts: dict | None = None, short_line: bool = True) -> str:
+                  ignore: frozenset[str] = frozenset(), texts: dict | None = None, short_line: bool = True,
+                  body_lines: tuple[str, ...] | None = None) -> str:
     """Why ``el`` sits in a chrome box below ``stop`` ("" when it does not): the box's tag or
     naming word, e.g. "attr:podcast", "tag:figure". Words in ``ignore`` (the page's content
-    words) do not count."""
+    words) do not count. ``body_lines`` (the body's lines, normalised): a box's share of the
+    body is then the body text it holds, not its own length (an author box with a long list of
+    the writer's other articles holds little of the body)."""
     node = el
     while node is not None and node is not stop and isinstance(node.tag, str):
         if node.tag in ("body", "html", "article", "main"):
@@ -1144,7 +1181,15 @@ def chrome_reason(el, stop, cb: ChromeBlocks, body_chars: int, long_texts: set[s
             text = _norm(node.text_content())
             if texts is not None:
                 texts[node] = text
-        if len(text) > cb.max_share * body_chars:
+        if body_lines is None:
+            held = len(text)
+        else:
+            held = texts.get((node, "held")) if texts is not None else None
+            if held is None:
+                held = sum(len(x) for x in body_lines if x and x in text)
+                if texts is not None:
+                    texts[(node, "held")] = held
+        if held > cb.max_share * body_chars:
             return ""  # a box holding much of the body is content, whatever its name
         if sum(1 for t in long_texts if t in text) > cb.max_long_lines:
             return ""
@@ -1240,6 +1285,35 @@ def line_score(line: str, *, lang: str | None, ls: LineScore, sites: set[str], t
     return sum(ls.weights.get(f, 0.0) for f in fired), fired
 
 
+def score_candidates(lines: list[str], keys: list[str], els: dict, long_idx: list[int], lang: str | None,
+                     ls: "LineScore", sites: set[str], keep_n: str = "", skip=()) -> list[tuple[int, list[str]]]:
+    """(line number, features that fired) for each body line the text score judges: at most
+    ``ls.max_words`` words, not a list item, not in the JSON-LD body (``keep_n``), not in
+    ``skip``. Shared by drop_chrome_blocks and the weight fit (coverage.fit_line_score)."""
+    sw_lang = lang if lang and lang in _newspaper_languages() else "en"
+    stop = _stopwords(sw_lang)
+    # after the body: below its last long paragraph, or among its last three lines
+    tail_from = min(long_idx[-1] + 1 if long_idx else len(lines), len(lines) - 3)
+    out = []
+    for i, x in enumerate(lines):
+        # a list item is the body's own structure (steps, products, dates), not a prompt
+        if i in skip or len(x.split()) > ls.max_words or (keep_n and keys[i] in keep_n) or _BULLET.match(x):
+            continue
+        _, fired = line_score(_BULLET.sub("", x), lang=lang, ls=ls, sites=sites, tail=i >= tail_from, stop=stop,
+                              italic=bool(els.get(keys[i])) and all(_italic(e) for e in els[keys[i]]))
+        out.append((i, fired))
+    return out
+
+
+def score_gate(i: int, fired: list[str], ls: "LineScore") -> bool:
+    """Whether a line whose score passes may go: the first line (the lead or a dateline's
+    paragraph) only when short; position and shape alone never suffice: the line must say
+    what it is (a sign), and above the body's end twice (a how-to subheading "Download the
+    update" has one)."""
+    signs = len(ls.signs.intersection(fired)) + len(ls.strong_signs.intersection(fired))
+    return (i > 0 or "short" in fired) and signs >= (1 if "after_body" in fired else 2)
+
+
 def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerplate | None = None,
                        keep: str = "", url: str = "", dom: bool = True, score: bool = True,
                        index: dict | None = None) -> str:
@@ -1280,33 +1354,23 @@ def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerpl
                 counts.update(seen - {""})
             ignore = frozenset(w for w, c in counts.items() if c > len(long_els) / 2)
             texts: dict = {}  # box texts, shared by the lines of one page
+            body_keys = tuple(dict.fromkeys(keys))
             for i, k in enumerate(keys):
                 if i == 0 or len(lines[i].split()) > cb.max_words or k not in els or (keep_n and k in keep_n):
                     continue
                 # every element printing this line must be in a chrome box (a line printed
                 # once in the body and again in a widget stays)
                 short_line = len(lines[i].split()) <= cb.picture_max_words
-                reasons = [chrome_reason(el, _container([el, cont]), cb, body_chars, long_texts, ignore, texts, short_line)
+                reasons = [chrome_reason(el, _container([el, cont]), cb, body_chars, long_texts, ignore, texts, short_line,
+                                         body_keys)
                            for el in els[k]]
                 if all(reasons):
                     drop[i] = "dom " + reasons[0]
     sites = site_names(tree, url)
     if score and ls is not None:
-        sw_lang = lang if lang and lang in _newspaper_languages() else "en"
-        stop = _stopwords(sw_lang)
-        # after the body: below its last long paragraph, or among its last three lines
-        tail_from = min(long_idx[-1] + 1 if long_idx else len(lines), len(lines) - 3)
-        for i, x in enumerate(lines):
-            # a list item is the body's own structure (steps, products, dates), not a prompt
-            if i in drop or len(x.split()) > ls.max_words or (keep_n and keys[i] in keep_n) or _BULLET.match(x):
-                continue
-            s, fired = line_score(_BULLET.sub("", x), lang=lang, ls=ls, sites=sites, tail=i >= tail_from, stop=stop,
-                                  italic=bool(els.get(keys[i])) and all(_italic(e) for e in els[keys[i]]))
-            # the first line is the lead or a dateline's paragraph: only a short line goes
-            # position and shape alone never suffice: the line must say what it is (a sign),
-            # and above the body's end twice (a how-to subheading "Download the update" has one)
-            signs = len(ls.signs.intersection(fired)) + len(ls.strong_signs.intersection(fired))
-            if s >= ls.threshold and (i > 0 or "short" in fired) and signs >= (1 if "after_body" in fired else 2):
+        for i, fired in score_candidates(lines, keys, els, long_idx, lang, ls, sites, keep_n, skip=drop):
+            s = sum(ls.weights.get(f, 0.0) for f in fired)
+            if s >= ls.threshold and score_gate(i, fired, ls):
                 drop[i] = "score " + "+".join(fired)
     drop = {i: why for i, why in drop.items() if not _kept_on_purpose(lines[i], rules, sites)}
     if not drop:
