@@ -533,8 +533,10 @@ _LEAD_BAD_ANCESTOR = re.compile(
     r"breadcrumb|share|social|teaser-list|recommend|popular|trending|terkait|caption)",
     re.I,
 )
-# The candidate itself: a description of an image or video is a caption, not a lead.
-_LEAD_BAD_SELF = re.compile(r"image|img|photo|foto|media|caption|credit|copyright|video|gallery", re.I)
+# The candidate itself: a description of an image or video is a caption, and one of the author
+# ("td-author-description") a bio, not a lead.
+_LEAD_BAD_SELF = re.compile(r"image|img|photo|foto|media|caption|credit|copyright|video|gallery|author|penulis|byline|"
+                            r"profile|(?:^|[\s_-])bio(?:$|[\s_-])", re.I)
 _LEAD_SKIP_TAGS = {
     "script", "style", "a", "meta", "link", "body", "html", "img", "figure", "figcaption", "time",
     "ul", "ol", "li", "nav", "aside", "footer", "button", "form", "input", "label", "noscript",
@@ -742,12 +744,14 @@ def unwrap_layout_tables(tree) -> int:
     by row with " | " between the cells, so a story laid out in a ``<td>`` comes out as one
     line of text (the headline, byline, paragraphs, ad labels and comment prompt glued
     together), and no line rule can judge its parts. A table some cell of which holds an
-    ``<h1>`` or at least two long ``<p>`` paragraphs of its own (not of a nested table) is
+    ``<h1>`` or at least two long ``<p>`` paragraphs of its own (not of a nested data table) is
     a page layout: its table, row and cell elements become ``<div>``s, so its paragraphs are
     paragraphs again. Data tables (cells of short values, a one-cell caption table) stay.
     """
     done = 0
-    for table in list(tree.iter("table")):
+    # innermost first: once a nested layout table is a <div>, its headline and paragraphs
+    # belong to the cell around it, and that table is judged a layout too
+    for table in reversed(list(tree.iter("table"))):
         cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
         if not any(_layout_cell(c) for c in cells):
             continue
