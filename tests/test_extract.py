@@ -1483,3 +1483,15 @@ def test_prose_about_advertising_stays(line, lang):
     paras = ID_PARAS if lang == "id" else EN_PARAS
     lines = paras[:2] + [line] + paras[2:]
     assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+def test_a_heading_marked_h1_inside_a_blog_post_does_not_cut_the_story_above_it():
+    # a blog theme prints the post title as <h2> and the author typed an <h1> mid-post: the
+    # paragraphs above it are the story, not a note printed above the page's headline
+    paras = _LONG_EN + [f"In the second test, {p[0].lower()}{p[1:]}" for p in _LONG_EN]
+    ps = [f"<p>{p}</p>" for p in paras]
+    ps.insert(3, "<h1>What the researchers found</h1>")
+    html = ("<html><head><title>T</title></head><body><div class='post'><h2 class='entry-title'>Browser maker "
+            f"denies tracking</h2><div class='entry-content'>{''.join(ps)}</div></div></body></html>")
+    got = X.extract_html(html.encode(), "https://someblog.example/2020/05/a", "en").split("\n")
+    assert [x for x in got if x in paras] == paras

@@ -934,8 +934,9 @@ def _lines_before_headline(lines: list[str], tree, kept_text: str, sl, index: di
     A disclosure or funding note above the <h1> (The Conversation's "... does not work for,
     consult, own shares in ...") is long, so the short-line test never sees it. The leading
     lines whose elements all precede the page's first <h1> are dropped when at least two of
-    the body's long paragraphs follow the <h1> and fewer precede it (a page whose <h1> sits in
-    a footer keeps everything), never all lines, never a line of the JSON-LD body.
+    the body's long paragraphs follow the <h1> and at most two precede it (a page whose <h1>
+    sits in a footer or inside the story keeps everything), never all lines, never a line of
+    the JSON-LD body.
     """
     h1 = tree.find(".//h1")
     if h1 is None or len(lines) < 3:
@@ -949,7 +950,9 @@ def _lines_before_headline(lines: list[str], tree, kept_text: str, sl, index: di
     longs = [pos(x) for x in lines if len(x) >= sl.long_chars]
     after = sum(1 for q in longs if q is not None and q > hpos)
     before = sum(1 for q in longs if q is not None and q < hpos)
-    if after < 2 or before >= after:
+    # a note above the headline is a paragraph or two; more long paragraphs before the first
+    # <h1> mean that <h1> is a heading inside the story (a blog post's own h1 markup)
+    if after < 2 or before >= after or before > 2:
         return 0
     k = 0
     while k < len(lines) - 1:
