@@ -1495,3 +1495,34 @@ def test_a_heading_marked_h1_inside_a_blog_post_does_not_cut_the_story_above_it(
             f"denies tracking</h2><div class='entry-content'>{''.join(ps)}</div></div></body></html>")
     got = X.extract_html(html.encode(), "https://someblog.example/2020/05/a", "en").split("\n")
     assert [x for x in got if x in paras] == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("(Gambas:Video 20detik)", "id"),
+    ("Halaman:", "id"),
+    ("1 2 Selanjutnya", "id"),
+    ("Selengkapnya di halaman selanjutnya.", "id"),
+    ("Komentar", "id"),
+    ("Salin tautan", "id"),
+    ("Tags", "en"),
+    ("Loading...", "en"),
+    ("Cancel reply", "en"),
+    ("Send me a secure tip.", "en"),
+    ("Follow me on Twitter.", "en"),
+])
+def test_pagination_embeds_widget_labels_and_author_links_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Komentar Xiaomi itu muncul sehari setelah laporan terbit.", "id"),
+    ("Halaman pengaturan peramban kini memuat sakelar baru.", "id"),
+    ("Topics such as incognito mode came up at the hearing.", "en"),
+    ("The researchers said they would send a tip to the regulator.", "en"),
+])
+def test_prose_starting_with_a_widget_word_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
