@@ -1526,3 +1526,30 @@ def test_prose_starting_with_a_widget_word_stays(line, lang):
     paras = ID_PARAS if lang == "id" else EN_PARAS
     lines = paras[:2] + [line] + paras[2:]
     assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Konten bersponsor", "id"),
+    ("Infografis: Data yang dikumpulkan peramban", "id"),
+    ("Selengkapnya di sini", "id"),
+    ("Contoh.com+ baca berita tanpa iklan", "id"),
+    ("Promoted content", "en"),
+    ("Editor's Choice", "en"),
+    ("Page 2 of 3", "en"),
+    ("Continue reading", "en"),
+])
+def test_sponsored_labels_page_counters_and_continue_links_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Xiaomi menyebut konten bersponsor tidak dipengaruhi data peramban.", "id"),
+    ("The editor's choice of words drew criticism from the researchers.", "en"),
+    ("Page 2 of the filing lists the servers that received the data.", "en"),
+])
+def test_prose_with_those_words_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
