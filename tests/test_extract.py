@@ -1519,3 +1519,125 @@ def test_table_of_contents_and_recirculation_boxes_are_chrome():
 def test_copyright_footer_and_lone_domain_lines(line, kept):
     body = EN_PARAS[0] + "\n" + line + "\n" + EN_PARAS[1]
     assert (line in X.filter_lines(body, "id").split("\n")) is kept
+
+
+# 2.2: held-out set 11's classes, each with synthetic pages written for these tests: a story
+# table nested in a layout table, an author box named like a standfirst, dashed ad labels and
+# a site selling its ad space.
+
+@pytest.mark.parametrize("paras, lang", [(_LONG_EN, "en"), (_LONG_ID, "id")])
+def test_a_story_table_nested_in_a_layout_table_comes_out_as_paragraphs(paras, lang):
+    # an old CMS: the inner table's rows hold the headline, a date with a view counter and the
+    # story; the outer table holds it beside a sidebar. Once the inner table is a layout, so is
+    # the outer (trafilatura printed the outer row as one " | " line before)
+    ps = "".join(f"<p>{p}</p>" for p in paras)
+    html = ("<html><head><title>Judul - Harian Contoh</title></head><body><table width='100%'><tr>"
+            "<td class='kolom-kiri' valign='top'><table width='100%' cellpadding='4'>"
+            "<tr><td class='judul'><h1>Browser maker denies tracking</h1></td></tr>"
+            "<tr><td class='tanggal'><font size='1'>Senin, 4 Mei 2020 09:00 | Dibaca: 1.204 kali</font></td></tr>"
+            f"<tr><td class='isi'>{ps}</td></tr></table></td>"
+            "<td class='kolom-kanan' valign='top'><div>Indeks berita</div></td></tr></table></body></html>")
+    got = X.extract_html(html.encode(), "https://www.hariancontoh.example/read/2", lang).split("\n")
+    assert got == paras
+
+
+def test_an_author_box_named_description_is_not_taken_for_the_lead():
+    # "td-author-description" carries a standfirst's class word, but its text is a bio
+    ps = "".join(f"<p>{p}</p>" for p in _LONG_EN)
+    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='td-post-content'>{ps}</div><div class='td-author-description'>"
+            "<div class='td-author-name'>Jane Doe</div><div class='td-author-text'>Jane is a tech writer covering "
+            "gadgets, browsers and privacy.</div></div></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("-- iklan --", "id"),
+    ("— Pasang Iklan di Contohnews.com, hubungi redaksi —", "id"),
+    ("Ingin beriklan? Hubungi tim pemasaran kami", "id"),
+    ("- Advertise with us -", "en"),
+])
+def test_dashed_ad_labels_and_ad_space_asks_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Perusahaan itu memasang iklan di media sosial untuk mengumumkan pembaruan peramban.", "id"),
+    ("The company said it would advertise the new privacy switch in its browser.", "en"),
+])
+def test_prose_about_advertising_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+def test_a_heading_marked_h1_inside_a_blog_post_does_not_cut_the_story_above_it():
+    # a blog theme prints the post title as <h2> and the author typed an <h1> mid-post: the
+    # paragraphs above it are the story, not a note printed above the page's headline
+    paras = _LONG_EN + [f"In the second test, {p[0].lower()}{p[1:]}" for p in _LONG_EN]
+    ps = [f"<p>{p}</p>" for p in paras]
+    ps.insert(3, "<h1>What the researchers found</h1>")
+    html = ("<html><head><title>T</title></head><body><div class='post'><h2 class='entry-title'>Browser maker "
+            f"denies tracking</h2><div class='entry-content'>{''.join(ps)}</div></div></body></html>")
+    got = X.extract_html(html.encode(), "https://someblog.example/2020/05/a", "en").split("\n")
+    assert [x for x in got if x in paras] == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("(Gambas:Video 20detik)", "id"),
+    ("Halaman:", "id"),
+    ("1 2 Selanjutnya", "id"),
+    ("Selengkapnya di halaman selanjutnya.", "id"),
+    ("Komentar", "id"),
+    ("Salin tautan", "id"),
+    ("Tags", "en"),
+    ("Loading...", "en"),
+    ("Cancel reply", "en"),
+    ("Send me a secure tip.", "en"),
+    ("Follow me on Twitter.", "en"),
+])
+def test_pagination_embeds_widget_labels_and_author_links_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Komentar Xiaomi itu muncul sehari setelah laporan terbit.", "id"),
+    ("Halaman pengaturan peramban kini memuat sakelar baru.", "id"),
+    ("Topics such as incognito mode came up at the hearing.", "en"),
+    ("The researchers said they would send a tip to the regulator.", "en"),
+])
+def test_prose_starting_with_a_widget_word_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Konten bersponsor", "id"),
+    ("Infografis: Data yang dikumpulkan peramban", "id"),
+    ("Selengkapnya di sini", "id"),
+    ("Contoh.com+ baca berita tanpa iklan", "id"),
+    ("Promoted content", "en"),
+    ("Editor's Choice", "en"),
+    ("Page 2 of 3", "en"),
+    ("Continue reading", "en"),
+])
+def test_sponsored_labels_page_counters_and_continue_links_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Xiaomi menyebut konten bersponsor tidak dipengaruhi data peramban.", "id"),
+    ("The editor's choice of words drew criticism from the researchers.", "en"),
+    ("Page 2 of the filing lists the servers that received the data.", "en"),
+])
+def test_prose_with_those_words_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines

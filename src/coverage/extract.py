@@ -565,7 +565,7 @@ _LEAD_BAD_ANCESTOR = re.compile(
 # counts when it is the author's box ("author-box", "about-author"), not WordPress' "author-<name>"
 # class on the article itself.
 _LEAD_BAD_SELF = re.compile(
-    r"image|img|photo|foto|media|caption|credit|copyright|video|gallery|author|bio\b|biograf|profile|vcard|"
+    r"image|img|photo|foto|media|caption|credit|copyright|video|gallery|author|penulis|byline|bio\b|biograf|profile|vcard|"
     r"site[-_]?desc|blog[-_]?desc|tagline|slogan",
     re.I,
 )
@@ -776,12 +776,14 @@ def unwrap_layout_tables(tree) -> int:
     by row with " | " between the cells, so a story laid out in a ``<td>`` comes out as one
     line of text (the headline, byline, paragraphs, ad labels and comment prompt glued
     together), and no line rule can judge its parts. A table some cell of which holds an
-    ``<h1>`` or at least two long ``<p>`` paragraphs of its own (not of a nested table) is
+    ``<h1>`` or at least two long ``<p>`` paragraphs of its own (not of a nested data table) is
     a page layout: its table, row and cell elements become ``<div>``s, so its paragraphs are
     paragraphs again. Data tables (cells of short values, a one-cell caption table) stay.
     """
     done = 0
-    for table in list(tree.iter("table")):
+    # innermost first: once a nested layout table is a <div>, its headline and paragraphs
+    # belong to the cell around it, and that table is judged a layout too
+    for table in reversed(list(tree.iter("table"))):
         cells = [c for c in table.iter("td", "th") if _owner_table(c) is table]
         if not any(_layout_cell(c) for c in cells):
             continue
@@ -964,8 +966,9 @@ def _lines_before_headline(lines: list[str], tree, kept_text: str, sl, index: di
     A disclosure or funding note above the <h1> (The Conversation's "... does not work for,
     consult, own shares in ...") is long, so the short-line test never sees it. The leading
     lines whose elements all precede the page's first <h1> are dropped when at least two of
-    the body's long paragraphs follow the <h1> and fewer precede it (a page whose <h1> sits in
-    a footer keeps everything), never all lines, never a line of the JSON-LD body.
+    the body's long paragraphs follow the <h1> and at most two precede it (a page whose <h1>
+    sits in a footer or inside the story keeps everything), never all lines, never a line of
+    the JSON-LD body.
     """
     h1 = tree.find(".//h1")
     if h1 is None or len(lines) < 3:
@@ -979,7 +982,9 @@ def _lines_before_headline(lines: list[str], tree, kept_text: str, sl, index: di
     longs = [pos(x) for x in lines if len(x) >= sl.long_chars]
     after = sum(1 for q in longs if q is not None and q > hpos)
     before = sum(1 for q in longs if q is not None and q < hpos)
-    if after < 2 or before >= after:
+    # a note above the headline is a paragraph or two; more long paragraphs before the first
+    # <h1> mean that <h1> is a heading inside the story (a blog post's own h1 markup)
+    if after < 2 or before >= after or before > 2:
         return 0
     k = 0
     while k < len(lines) - 1:
