@@ -1641,3 +1641,40 @@ def test_prose_with_those_words_stays(line, lang):
     paras = ID_PARAS if lang == "id" else EN_PARAS
     lines = paras[:2] + [line] + paras[2:]
     assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("You have reached your article limit.", "en"),
+    ("You've read 3 of 5 free articles this month.", "en"),
+    ("Unlimited access. Half the price. Subscribe now", "en"),
+    ("Start your free trial", "en"),
+    ("Coba gratis 14 hari", "id"),
+    ("Anda telah mencapai batas artikel gratis bulan ini.", "id"),
+])
+def test_paywall_meters_and_trial_offers_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("The hackers gained unlimited access to the servers for weeks, the researchers said.", "en"),
+    ("You have read the report, the minister told lawmakers on Tuesday.", "en"),
+    ("Pengguna bisa mencoba fitur itu secara gratis selama masa uji coba, kata perusahaan.", "id"),
+])
+def test_prose_about_access_and_trials_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+def test_a_premium_box_below_the_body_container_is_chrome():
+    # a product box between paragraphs, named "box-premium" by its template: a sentence and a
+    # trial offer whose words alone say little
+    paras = _LONG_ID
+    ps = [f"<p>{p}</p>" for p in paras]
+    ps.insert(2, "<div class='hol-box-premium'><p><strong>Contoh Pro</strong> - Akses basis data peraturan "
+                 "terlengkap. <a>Coba sekarang</a></p></div>")
+    html = ("<html><head><title>Judul | Contoh</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='story'>{''.join(ps)}</div></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.contoh.example/a", "id").split("\n") == paras
