@@ -1678,3 +1678,23 @@ def test_a_premium_box_below_the_body_container_is_chrome():
     html = ("<html><head><title>Judul | Contoh</title></head><body><article><h1>Browser maker denies tracking</h1>"
             f"<div class='story'>{''.join(ps)}</div></article></body></html>")
     assert X.extract_html(html.encode(), "https://www.contoh.example/a", "id").split("\n") == paras
+
+
+def test_a_standfirst_box_loses_its_label_not_its_text():
+    # "Story highlights" printed as the first block of the summary box recovered as the lead
+    lead = "Privacy groups were quick to condemn the new data-sharing terms of the browser."
+    ps = "".join(f"<p>{p}</p>" for p in _LONG_EN)
+    html = ("<html><head><title>T</title></head><body><h1>Browser maker denies tracking</h1>"
+            f"<div class='summary'><p>Story highlights</p><p>{lead}</p></div>"
+            f"<article><div class='story'>{ps}</div></article></body></html>")
+    got = X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n")
+    assert got == [lead] + _LONG_EN
+
+
+def test_a_poll_between_paragraphs_is_chrome():
+    ps = [f"<p>{p}</p>" for p in _LONG_EN]
+    ps.insert(2, "<div class='np-poll'><p>Will you keep using this browser?</p><button>Yes</button>"
+                 "<button>No</button><p>1,204 participants</p></div>")
+    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='story'>{''.join(ps)}</div></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN

@@ -575,6 +575,17 @@ _LEAD_SKIP_TAGS = {
 }
 
 
+def _lead_text(el) -> str:
+    """A standfirst box's text, without the label some templates print as its first block
+    ("Story highlights", "Key points", "Sorotan"): a short first child with no sentence end."""
+    blocks = [" ".join(c.text_content().split()) for c in el
+              if isinstance(c.tag, str) and c.tag in ("p", "div", "h2", "h3", "h4", "h5", "li", "ul")]
+    blocks = [b for b in blocks if b]
+    if len(blocks) >= 2 and len(blocks[0].split()) <= 4 and len(blocks[0]) <= 30 and not _SENTENCE_END.search(blocks[0]):
+        return " ".join(blocks[1:])
+    return " ".join(el.text_content().split())
+
+
 def _lead_candidates(tree, after_h1: bool = True) -> list[str]:
     """Visible lead paragraphs (whitespace folded) in document order.
 
@@ -593,7 +604,7 @@ def _lead_candidates(tree, after_h1: bool = True) -> list[str]:
         attrs = f"{el.get('class') or ''} {el.get('id') or ''}"
         if not _LEAD_TOKENS.search(attrs) or _LEAD_BAD_SELF.search(attrs):
             continue
-        text = " ".join(el.text_content().split())
+        text = _lead_text(el)
         if not 30 <= len(text) <= 1500:
             continue
         links = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
