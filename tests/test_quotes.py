@@ -1737,3 +1737,100 @@ def test_given_name_takes_the_full_name_written_before():
 def test_plural_bodies_with_nothing_named_before_stay_a_government_description():
     text = "The departments said the group was “responsible for most of the intrusions.”"
     assert _one(text, "en") == [("departments", "government")]
+
+
+# --- a post takes the type of the organisation it is held in (coding rule 4a) --------------
+
+@pytest.mark.parametrize("text, lang, want", [
+    # possessive: the officer of a firm speaks for the firm ("security" is the department)
+    ("“We removed the data from our vendors,” said Bryn Talley, Zorbly's chief security officer.", "en",
+     [("Bryn Talley", "company")]),
+    # premodifier: "president" alone is a head of state, a firm's president and CEO is the firm's
+    ("“We let you down on Friday,” Quillnet President and CEO Dara Holt wrote in a letter to customers.", "en",
+     [("Dara Holt", "company")]),
+    ("“The data was always encrypted,” Zorbly security chief Omar Reyes told reporters.", "en",
+     [("Omar Reyes", "company")]),
+    # a state body named before the post, and a military rank before the name; the surname
+    # alone later is the same person
+    ("“We take these matters seriously,” Pentagon spokesman US Army Col. Ned Varga said on Monday.\n"
+     "“No ban is planned yet,” Varga said.", "en", [("Ned Varga", "government"), ("Ned Varga", "government")]),
+    # "of"/"at": the department after the post names no organisation, the council after "at" does
+    ("“Health data must be handled with care,” said Lise Aune, director of digital policy at the Kestrian "
+     "Consumer Council.", "en", [("Lise Aune", "civil_society")]),
+    # Indonesian: the field after the post ("Consumer") is no consumer; the firm after it types the post
+    ("“Kami memblokir layanan itu karena belum berizin,” kata Direktur Consumer PT Kestrel Telekomunikasi Tbk "
+     "Dian Pramono.", "id", [("Dian Pramono", "company")]),
+    ("“Kami terus memantau konten di platform itu,” ujar juru bicara Kominfo Bayu Setiawan.", "id",
+     [("Bayu Setiawan", "government")]),
+    # and the pronoun after it ("ujarnya") carries the same type
+    ("“Kami memblokir layanan itu karena belum berizin,” kata Direktur Consumer PT Kestrel Telekomunikasi Tbk "
+     "Dian Pramono. “Kami ini badan usaha milik negara,” imbuhnya.", "id",
+     [("Dian Pramono", "company"), ("Dian Pramono", "company")]),
+    # the pronoun carries the type of the person it points back to
+    ("“We removed the data from our vendors,” said Bryn Talley, Zorbly's chief security officer. "
+     "“It was standard practice,” he added.", "en", [("Bryn Talley", "company"), ("Bryn Talley", "company")]),
+])
+def test_post_takes_the_type_of_its_organisation(text, lang, want):
+    assert _one(text, lang) == want
+
+
+@pytest.mark.parametrize("role, lang, want", [
+    ("Zorbly's chief security officer", "en", "company"),
+    ("Quillnet President and CEO", "en", "company"),
+    ("Pentagon spokesman", "en", "government"),
+    ("US Army Col.", "en", "government"),
+    ("director of digital services in the Kestrian Consumer Council", "en", "civil_society"),
+    ("Direktur Tindak Pidana Siber Brigjen", "id", "government"),
+    ("juru bicara Kominfo", "id", "government"),
+    ("Vice President Corporate Communications PT Kestrel Telekomunikasi", "id", "company"),
+    # no organisation named: the role noun decides
+    ("President", "en", "government"),
+    ("Russian President", "en", "government"),
+    ("security researcher", "en", "researcher"),
+    # another kind of speaker in the role: the general rules decide ("security" is a researcher's field)
+    ("security researcher at Zorbly", "en", "researcher"),
+    # a former officer no longer speaks for the firm
+    ("Zorbly's former head of security", "en", "other"),
+])
+def test_type_from_role_with_a_post(role, lang, want):
+    assert load_book().type_from_role(role, lang) == want
+
+
+def test_spokesperson_for_a_named_minister_speaks_for_government():
+    text = ("Industry Minister Carla Ruiz was invited to testify before the committee.\n"
+            "Tom Abel, a spokesperson for Ruiz, said the office “will continue to collaborate with the committee.”")
+    assert ("Tom Abel", "government") in _one(text, "en")
+
+
+def test_acronym_spelled_out_earlier_types_the_body_behind_a_spokesperson():
+    text = ("The committee will invite officials from the Kestrian Radio-television and Telecommunications "
+            "Commission to testify.\n"
+            "A spokesperson for the KRTC said they would respond “in a timely fashion.”")
+    assert _one(text, "en") == [("KRTC", "government")]
+
+
+def test_handle_of_a_listed_firm_is_the_firm():
+    text = "“Nonton film favoritmu tanpa buffering di jaringan kami,” kicau @XL123 di Twitter."
+    assert _one(text, "id") == [("@XL123", "company")]
+
+
+def test_whistle_blower_apposition_is_other():
+    text = ("On Tuesday, Lena Marsh, the Zorbly whistle-blower, spoke to reporters.\n"
+            "“Coming forward was the last resort,” Marsh said.")
+    assert _one(text, "en") == [("Lena Marsh", "other")]
+
+
+def test_role_given_to_another_named_person_introduces_no_one_else():
+    # "Acme CEO" belongs to Mara Quist, named in the same clause, not to Ivo Brandt below
+    text = ("Acme CEO and Zorbly buyer Mara Quist is seizing on a complaint filed by a former engineer.\n"
+            "Ivo Brandt said that the board “never asked for the numbers.”")
+    assert [t for _, t in _one(text, "en")] != ["company"]
+
+
+def test_description_with_a_demonstrative_points_back_to_the_person_just_quoted():
+    # the organisation types Raka (civil society); "konsultan ... ini" still means him
+    text = ("Sebelumnya, Pendiri Yayasan Kestrel Digital, Raka Wibisono mengatakan aturan itu bermasalah.\n"
+            "“Pasal ini bisa dipakai untuk membungkam kritik,” kata Raka.\n"
+            "“Dasarnya apa?” ujar konsultan keamanan siber ini.")
+    got = _one(text, "id")
+    assert len(got) == 3 and set(got) == {("Raka Wibisono", "civil_society")}

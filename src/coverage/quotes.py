@@ -56,7 +56,7 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, Speaker, SpeakerBook, SpeakerTracker,
+from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, Speaker, SpeakerBook, SpeakerTracker,
                        _one_edit, _sentence_start, load_book)
 
 CUES_YML = CODEBOOK / "cues.yml"
@@ -1658,7 +1658,16 @@ def _role_before_first_mention(text: str, name: str, book: SpeakerBook, quoted: 
     # only the subject of the last clause: a role in its first words ("its founder and chief
     # executive told ..."), not one further on ("lawyers ... are not sure the company's ...")
     head_end = sum(len(w) + 1 for w in clause.split()[:5])
-    nouns = [n for n in book.role_nouns_in(clause) if n[0] < head_end]
+    nouns = [n for n in book.role_nouns_in(clause) if n[0] < head_end
+             # (a former post gives no present type: "by its former head of security")
+             and not re.search(r"(?i)\b(?:former|mantan|ex-)\s*(?:[\w-]+\s+){0,2}$", clause[:n[0]])]
+    if nouns:
+        # a role that the clause gives another named person ("Tesla CEO and ... buyer Elon
+        # Musk is seizing on ...") introduces that person, not this one
+        after = clause[nouns[0][1]:nouns[0][1] + 60]
+        if any(_name_like(m.group(0), book) and m.group(0) != name and not _short_form_of(m.group(0), name)
+               for m in re.finditer(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", after)):
+            return None
     types = {book.type_from_role(n[2]) for n in nouns} - {None, "other", "user"}
     return types.pop() if len(types) == 1 else None
 
@@ -1685,6 +1694,9 @@ def _expand_acronym(text: str, acronym: str) -> str | None:
 
 
 _CAP_TOKEN = r"[A-Z][\w'’.-]*"
+_WHISTLEBLOWER = re.compile(r"(?i)\bwhistle-?blowers?\b|\bpelapor pelanggaran\b|\bpeniup peluit\b")
+# abbreviated titles and ranks whose full stop ends no sentence
+_ABBREV_STOP = re.compile(r"\b(Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Jr|Sr|St)\.(?=\s)")
 
 
 def _type_from_introduction(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]],
@@ -1747,6 +1759,8 @@ def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple
         return "user"  # "@gumi***", "@underthebreach": an account holder
     if book.lookup(name) is not None:
         return None
+    if not name[:1].isupper() and book.has_role_noun(name):
+        return None  # a description ("the whistleblower") is typed by its own noun, not introduced
     return next((typ for _, typ, _ in _introductions(text, name, book, quoted, lang)), None)
 
 
@@ -1764,9 +1778,16 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
     for m in rx.finditer(text):
         if any(a <= m.start() < b for a, b in quoted):
             continue
+        rank = re.search(rf"(?:{_RANK.pattern})\s*$", text[max(0, m.start() - 40):m.start()])
+        if rank:
+            # "Army Col. Robert Manning said": a military or police rank is an office of state
+            yield m.start(), "government", rank.group(0).strip()
+            continue
         # the sentence so far, without parenthesised abbreviations: "(Menkominfo)"
         line_start = max(text.rfind("\n", 0, m.start()) + 1, 0)
         head = text[line_start:m.start()]
+        # (the full stop of an abbreviated title or rank ends no sentence: "spokesman Col. Rob")
+        head = _ABBREV_STOP.sub(r"\1", head)
         head = re.split(r"[.!?“”\"]\s", head)[-1]
         head = re.sub(r"\([^)]{0,40}\)", " ", head)
         # the capitalised words of a longer form of the name belong to it, not to the role
@@ -1784,7 +1805,7 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
             typ = None  # "pengguna Cermati", "a customer letter that Quix": the firm's users, not a user
         if typ == "media" and not any(n[3] == "media" for n in book.role_nouns_in(tail)):
             typ = None  # "Dilansir dari Antara, Lolly ...": the outlet cited, not her employer
-        if typ and (typ != "other" or _HACKER_ROLE.search(tail.lower())):
+        if typ and (typ != "other" or _HACKER_ROLE.search(tail.lower()) or _WHISTLEBLOWER.search(tail)):
             # (a hacker or gang role types its holder "other" on purpose: "ransomware gang X")
             yield m.start(), typ, tail
             continue
@@ -1799,7 +1820,8 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
         first = lead.split()[0].lower() if lead.split() else "is"
         if app and book.has_role_noun(app_role) and not (_PREDICATE_START.fullmatch(first) and not book.role_nouns_in(first)):
             typ = book.type_from_role(app_role, lang)
-            if typ and typ != "other":
+            if typ and (typ != "other" or _WHISTLEBLOWER.search(app_role)):
+                # (a whistle-blower is typed "other" on purpose: they speak against their employer)
                 yield m.start(), typ, app_role
 
 
@@ -2596,6 +2618,13 @@ def _described_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker:
             # Budi ... konsultan ini"); failing that, the last person of that type
             with_role = [m for m in cands if m.pos < r["start"]
                          and any(nn in text[max(0, m.pos - 80):m.pos + len(m.speaker.name) + 80].lower() for nn in nouns)]
+            if not with_role and re.search(r"(?i)(?:\s(?:ini|itu|tersebut)$|^(?:this|that)\s)", name):
+                # "ujar konsultan keamanan siber ini" after "Founder Ethical Hacker Indonesia,
+                # Teguh ...": a description with a demonstrative points back to the person just
+                # quoted, whose organisation may have typed them otherwise
+                with_role = [m for m in tracker.history if m.speaker.name and m.speaker.is_person
+                             and m.speaker.type not in ("other", "user") and m.pos < r["start"] and not inside(m.pos)
+                             and not _description_only(m.speaker.name, m.speaker.role, book)][-1:]
             cands = with_role or cands
         before = [m for m in cands if m.pos < r["start"]]
         # a name that spoke or that the gazetteer lists is a surer antecedent than a capitalised
@@ -2712,7 +2741,8 @@ def _person_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
                 names.add(longer)
         for m in re.finditer(rf"(?<![\w@])([A-Z][a-z]+)\s+{re.escape(one)}(?![\w])", text):
             longer = f"{m.group(1)} {one}"
-            at_start = bool(re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, m.start() - 3):m.start()]))
+            at_start = bool(re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, m.start() - 3):m.start()])) \
+                and not _ABBREV_STOP.search(text[max(0, m.start() - 6):m.start()])
             # ("After Zorb-Mobile learned ...": a word capitalised only because it opens a
             # sentence is no first name)
             if not any(a <= m.start() < b for a, b in quoted) and _name_like(longer, book) \
@@ -2845,8 +2875,27 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
             if ent is not None or book.type_of_org(who):
                 # a listed account, or one whose name says what it is ("Kestrel Security")
                 r["speaker_type"] = ent.type if ent is not None else book.type_of_org(who)
+            elif who.startswith("@"):
+                # "@XL123 yang menjadi corong XL Axiata": a handle made of a listed
+                # organisation's short name and digits or underscores is that organisation's account
+                core = re.sub(r"[\d_]+$", "", who[1:]).strip("_")
+                ent = book.lookup(core) if len(core) >= 2 else None
+                if ent is not None and ent.kind != "person":
+                    r["speaker_type"] = ent.type
+    expansions: dict[str, str | None] = {}
+    for r in recs:
+        acr = r["speaker"]
+        if re.fullmatch(r"[A-Z]{2,6}", acr or "") and book.lookup(acr) is None:
+            if acr not in expansions:
+                long = _expand_acronym(text, acr)
+                expansions[acr] = book.type_of_org(long) if long else None
+            if expansions[acr]:
+                # "a spokesperson for the CRTC" after "Canadian Radio-television and
+                # Telecommunications Commission": the spelled-out name types the body
+                r["speaker_type"] = expansions[acr]
     reg = _person_register(text, recs, book, tracker, quoted, lang)
     _introduced_by_description(text, recs, book, reg)
+    _serving_named(recs, book, reg)
     # "Menurut Nando, sapaan akrabnya, ...": a nickname the article gives the person just named
     for m in re.finditer(r"(?<![\w@])([A-Z][a-z]{2,})\s*,\s*(?:sapaan|panggilan)\s+akrab(?:nya)?\b", text):
         before = [(text.rfind(n, 0, m.start()), n) for n in reg if len(n.split()) >= 2 and text.rfind(n, 0, m.start()) >= 0]
@@ -2898,6 +2947,37 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
                 r["speaker_type"] = intro
             elif best and r["speaker_type"] in (*weak, *typed):
                 r["speaker_type"] = best
+
+
+# a post that speaks for one person: "a spokesperson for Champagne", "juru bicara Menteri Budi"
+_SERVES = re.compile(r"(?i)\b(?:spokes(?:man|woman|person)|juru bicara|jubir|aide|adviser|advisor|press secretary|"
+                     r"chief of staff|staf khusus|stafsus)\s+(?:for|of|to|untuk|dari)?\s*(?:the\s+)?"
+                     r"(?-i:((?:[A-Z][\w'’.-]+\s*){1,4}))$")
+
+
+def _serving_named(recs: list[dict], book: SpeakerBook, reg: dict[str, _Person]) -> None:
+    """A person whose post serves another named person ("Laurie Bouchard, a spokesperson for
+    Champagne", after "Industry Minister François-Philippe Champagne") takes that person's type:
+    the post names whom they speak for, as an organisation named with a post does."""
+    own = {n: p.type for n, p in reg.items()}
+
+    def served(role: str, me: str) -> str | None:
+        m = _SERVES.search(role or "")
+        if not m:
+            return None
+        who = re.sub(r"['’]s?$", "", m.group(1).strip(" ,."))
+        q = _registered_person(who, reg)
+        if q is not None and q.name != me:
+            return own.get(q.name) if own.get(q.name) not in (None, "other", "user") else None
+        ent = book.lookup(who)
+        return ent.type if ent is not None and ent.kind == "person" else None
+
+    for n, p in reg.items():
+        p.roles = [(pos, served(role, n) or typ, role) for pos, typ, role in p.roles]
+    for r in recs:
+        typ = served(r["role"], (_registered_person(r["speaker"], reg) or _Person(r["speaker"])).name) if r["role"] else None
+        if typ:
+            r["speaker_type"] = typ
 
 
 def _introduced_by_description(text: str, recs: list[dict], book: SpeakerBook, reg: dict[str, _Person]) -> None:

@@ -299,6 +299,12 @@ class SpeakerBook:
             # "attorney David Boies, who represented Google users": the head noun types the
             # speaker, not a noun inside the relative clause that describes them
             return self.type_from_role(head, lang)
+        emp = self.employer_type(role, lang)
+        if emp:
+            # coding rule 4a: a post held in a named organisation ("Acme's chief security
+            # officer", "Pentagon spokesman", "juru bicara Kominfo", "director of policy at the
+            # Consumer Council") takes the organisation's type, not the type of a word of the title
+            return emp
         nouns = self.role_nouns_in(role)
         strong = [n for n in nouns if not n[4]]
         if _CHIEF_OFFICER.search(role) and self.type_of_org(_CHIEF_OFFICER.sub(" ", role)) in (None, "company"):
@@ -331,6 +337,103 @@ class SpeakerBook:
                 return "company"
             return self.generic_defaults.get(noun, nouns[0][3])
         return None
+
+    def employer_type(self, role: str, lang: str | None = None) -> str | None:
+        """The type of the organisation a post in ``role`` is held in, or None.
+
+        Applies only to a role made of posts (spokesperson, CEO, president, head, director,
+        "chief ... officer", juru bicara, a military rank) and the fields of their departments
+        ("security chief", "director of digital policy", "Direktur Consumer"). The organisation
+        is the gazetteer entry named in the role, else what is left once the posts and fields
+        are taken out, typed by the name patterns ("... Consumer Council", "Kementerian ...",
+        "PT ..."); an unknown capitalised name with an executive post (CEO, founder, VP,
+        director, chief) is a firm. A rank ("Col.", "Gen.") is the armed forces: government.
+        Roles with another kind of speaker in them ("security researcher at Acme", "Menteri
+        ...", "lawyer for ...") return None: the general rules decide those."""
+        if not role:
+            return None
+        if _RANK.search(role):
+            return "government"
+        toks = list(re.finditer(r"[^\s,;:()]+", role))
+        if not toks:
+            return None
+        low = [t.group(0).lower().strip(".'’").removesuffix("'s").removesuffix("’s") for t in toks]
+        nouns = self.role_nouns_in(role)
+        post = [False] * len(toks)
+        chief = _CHIEF_OFFICER.search(role)
+        executive = bool(chief)
+        for i, t in enumerate(toks):
+            if chief and chief.start() <= t.start() < chief.end():
+                post[i] = True
+        kinds = []
+        for a, b, noun, typ, generic in nouns:
+            is_post = generic or noun.lower() in _POST_NOUNS
+            if is_post:
+                executive = executive or noun.lower() in _EXECUTIVE_ROLES
+                for i, t in enumerate(toks):
+                    if a <= t.start() < b:
+                        post[i] = True
+            else:
+                kinds.append((a, b, noun))
+        if not any(post):
+            return None
+
+        def field(i: int) -> bool:
+            w = low[i]
+            if w in _FIELD_WORDS:
+                return True
+            nxt = low[i + 1] if i + 1 < len(low) else ""
+            return (w, nxt) in _FIELD_PAIRS or (i > 0 and (low[i - 1], w) in _FIELD_PAIRS)
+
+        # the fields of a post: right before it ("security chief"), right after it ("Direktur
+        # Consumer", "Vice President Corporate Communications"), or after its "of" ("head of
+        # digital policy"), and posts joined by "and" ("President and CEO")
+        dept = post[:]
+        for i in range(len(toks)):
+            if not post[i]:
+                continue
+            j = i - 1
+            while j >= 0 and field(j) and not post[j]:
+                dept[j] = True
+                j -= 1
+            j = i + 1
+            if j < len(toks) and low[j] in ("of", "for") and j + 1 < len(toks) and field(j + 1):
+                dept[j] = True
+                j += 1
+            while j < len(toks) and (field(j) or (low[j] in ("and", "&", "dan") and j + 1 < len(toks)
+                                                   and (field(j + 1) or post[j + 1]))):
+                dept[j] = True
+                j += 1
+        for a, b, noun in kinds:
+            if any(dept[i] for i, t in enumerate(toks) if a <= t.start() < b):
+                continue
+            if noun[:1].isupper() and re.match(r"\s+[A-Z]", role[b:]):
+                continue  # a word of an organisation's name: "the Norwegian Consumer Council"
+            return None  # another kind of speaker is named: the general rules decide
+        rest = " ".join(t.group(0) for i, t in enumerate(toks) if not dept[i])
+        former = any(w in ("former", "mantan", "ex") for w in low) or bool(re.search(r"(?i)\bex-", role))
+        hits = [e for _, _, e in self.find(rest)]
+        typ = None
+        if hits:
+            typ = hits[0].type
+        else:
+            for t, rx in self.org_patterns:
+                if rx.search(rest):
+                    typ = t
+                    break
+            if typ is None and any(_INTERCAPPED.fullmatch(t.strip(",.'’")) for t in rest.split()):
+                typ = "company"
+            if typ is None and executive:
+                caps = [t for t in re.findall(r"[\w&.'’-]+", rest) if t[:1].isupper()
+                        and t.lower().strip(".") not in self.title_words and t.lower() not in self.particles
+                        and t.lower().strip(".'’").removesuffix("'s").removesuffix("’s") not in _PLACE_WORDS
+                        and not _DEMONYM.fullmatch(t)]
+                if caps:
+                    typ = "company"  # "Rogers CEO", "Direktur Acme": an executive of an unknown firm
+        if typ == "company" and former:
+            # "Acme's former head of security": a former officer no longer speaks for the firm
+            return "other"
+        return typ
 
     def _names_org(self, role: str, nouns: list) -> bool:
         """Does ``role`` name an organisation besides its role nouns (a capitalised word that is
@@ -714,6 +817,35 @@ _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
 _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
+
+# posts held in an organisation that the role-noun lists type as a kind of speaker
+# ("president" is government alone, but "Acme President" is an officer of Acme)
+_POST_NOUNS = {"president", "presiden", "vice president", "wakil presiden", "officer", "chief"}
+
+# military ranks before a name ("US Army Col.", "Gen.", "Letjen"): the armed forces are the state
+_RANK = re.compile(r"(?<![\w.])(?:Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl)\.(?=\s|$)"
+                   r"|\b(?:Colonel|Lieutenant|Admiral|Brigadier|Sergeant)\b"
+                   # Indonesian police and armed-forces ranks (Brigjen Pol, Irjen, Kombes, Letjen)
+                   r"|\b(?:Brigjen|Irjen|Komjen|Kombes|AKBP|Kompol|Letjen|Mayjen|Marsekal|Laksamana|Kolonel)\b")
+
+# words of a department's field in a title: "security chief", "head of public policy",
+# "Direktur Consumer", "VP Corporate Communications"; they name no organisation
+_FIELD_WORDS = {"security", "cybersecurity", "cyber", "privacy", "policy", "policies", "digital", "services",
+                "service", "communications", "communication", "corporate", "consumer", "consumers", "enterprise",
+                "research", "information", "data", "product", "products", "marketing", "operations", "operating",
+                "engineering", "legal", "compliance", "risk", "trust", "safety", "global", "regional", "strategy",
+                "innovation", "content", "growth", "sales", "business", "customer", "care", "experience",
+                "technology", "technical", "network", "networks", "regulatory", "external", "media", "news",
+                "keamanan", "kebijakan", "publik", "komunikasi", "korporat", "korporasi", "pemasaran", "hukum",
+                "teknologi", "informasi", "layanan", "pelanggan", "konsumen", "produk", "bisnis", "operasional",
+                "strategi", "urusan", "siber", "senior", "executive", "managing", "deputy", "associate",
+                "assistant", "acting", "interim", "former", "mantan", "then"}
+_FIELD_PAIRS = {("public", "policy"), ("public", "affairs"), ("public", "relations"), ("government", "affairs"),
+                ("government", "relations"), ("investor", "relations"), ("investor", "relation"),
+                ("hubungan", "masyarakat"), ("human", "resources")}
+
+# nationality adjectives before a post ("Russian President", "French Minister"): a country
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch|i|an)")
 
 _HACKER_ROLE = re.compile(r"(?:(?:the|para|sang|kelompok|grup|geng)\s+)?(?:hackers?|peretas|cybercriminals?|criminals?"
                           r"|hacking group|hacker group|ransomware (?:group|gang))")
