@@ -397,3 +397,21 @@ def test_a_short_title_after_a_full_one_is_that_paper():
 def test_the_republishing_outlet_is_not_cited_for_its_own_credit():
     text = "Layanan sudah pulih.\nArtikel ini telah tayang di Kompas.com dengan judul \"Layanan Pulih\"."
     assert cited_media(text, "id", outlet="Kompas.com") == []
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # two outlets with one verb
+    ("The attackers demanded a ransom of 131 billion rupiah, Tempo and CNN Indonesia reported.", "en",
+     ["Tempo", "CNN Indonesia"]),
+    # a wire story's own caveat names the agency whose copy it is
+    ("The group said it had published the data online. Reuters could not independently verify the claim.", "en",
+     ["Reuters"]),
+    # a description between the cue and the outlet
+    ("The minister spoke at the palace on Monday, as reported by Indonesian national news, Detik News.", "en",
+     ["Detik"]),
+    # an acronym the article spells out as a police force is not the news agency
+    ("Australian Federal Police (AFP) officers arrested a man. The AFP says there may be more arrests.", "en", []),
+    ("The data was sold, Agence France-Presse (AFP) reported. AFP said the buyer was unknown.", "en", ["AFP"]),
+])
+def test_joint_outlets_wire_caveats_described_outlets_and_redefined_acronyms(text, lang, want):
+    assert cited_media(text, lang) == want

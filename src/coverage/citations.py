@@ -231,6 +231,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     credit_rx = re.compile(r"^\s*(?:sumber|source|sources|sumber berita)\s*:", re.IGNORECASE)
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
+    not_media = _redefined_acronyms(text)
 
     def add(name: str, cue: str, s: int, e: int) -> None:
         # "The Associated Press" is the listed "Associated Press": an article before the name
@@ -274,7 +275,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             continue
         # listed outlets with a cue before or after them
         for s, e, ent in book.find(line):
-            if ent.kind != "media" or in_quote(p.start + s):
+            if ent.kind != "media" or in_quote(p.start + s) or line[s:e] in not_media:
                 continue
             left = line[max(0, s - 160):s]
             right = line[e:e + 160]
@@ -363,6 +364,23 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 r["cited"] = full[0]
     return out
 
+
+
+# "Australian Federal Police (AFP)": the article defines a listed outlet's acronym as a body of
+# another kind, so that acronym is not the news agency in this article
+_ACRONYM_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’.-]*)){1,8})\s*\(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+def _redefined_acronyms(text: str) -> frozenset[str]:
+    """Acronyms of listed outlets that ``text`` spells out as something else."""
+    out = set()
+    for m in _ACRONYM_DEFINED.finditer(text):
+        long, short = m.group(1), m.group(2)
+        listed = canonical_outlet(short)
+        if listed is not None and canonical_outlet(long) != listed and not any(
+                canonical_outlet(long[i.start():]) == listed for i in re.finditer(r"\b[A-Z]", long)):
+            out.add(short)
+    return frozenset(out)
 
 def cited_media(text: str, lang: str, outlet: str | None = None) -> list[str]:
     """Canonical names of the outlets an article cites, once each, in order of first mention."""
