@@ -1698,3 +1698,24 @@ def test_a_poll_between_paragraphs_is_chrome():
     html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
             f"<div class='story'>{''.join(ps)}</div></article></body></html>")
     assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Submit a letter to the editor at example.com/letters and we may publish it online and in print.", "en"),
+    ("Laporkan pengaduan Anda melalui LaporContoh!", "id"),
+    ("Kirimkan opini Anda ke redaksi@contoh.example", "id"),
+])
+def test_letters_and_complaints_asks_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Warga bisa menyampaikan keluhan melalui aplikasi resmi, kata juru bicara kementerian.", "id"),
+    ("The researchers said they would send a letter to the company's board next week.", "en"),
+])
+def test_prose_about_complaints_and_letters_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
