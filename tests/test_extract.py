@@ -1719,3 +1719,44 @@ def test_prose_about_complaints_and_letters_stays(line, lang):
     paras = ID_PARAS if lang == "id" else EN_PARAS
     lines = paras[:2] + [line] + paras[2:]
     assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+def test_a_story_written_as_loose_text_between_boxes_keeps_its_first_paragraph():
+    # no <p> at all: the story is <br>-separated text with an ad box and a link box between
+    # its paragraphs; the section's own first run was lost before
+    paras = _LONG_EN
+    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<section class='story-section'>{paras[0]}<br><br>{paras[1]}<br><br>"
+            "<div class='ad-inline'><span>ADVERTISEMENT</span></div>"
+            f"{paras[2]}<br><br>{paras[3]}<br><br><div class='also-read'>Also Read: <a>Another story</a></div>"
+            f"{paras[4]}</section></article></body></html>")
+    got = X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n")
+    assert got == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("Correction: An earlier version of this article misstated the size of the fine.", "en"),
+    ("Catatan redaksi: artikel ini dirangkum dari pemberitaan media.", "id"),
+    ("Data governance after the pandemic. Online event, 12 November 2020, 13:00–14:00 GMT.", "en"),
+    ("Talk to us: send us tips, comments and questions by replying to this email.", "en"),
+    ("Layanan Contoh 110: Laporkan gangguan keamanan, gratis 24 jam.", "id"),
+    ("Laporkan insiden siber melalui Pusat Kontak Siber: bantuan@contoh.example atau WhatsApp 0811-0000-0000.", "id"),
+    ("Diposting oleh Admin Humas pada Kamis, 20 Januari 2022 | Dilihat: 318 kali", "id"),
+    ("Beli gawai incaranmu lewat link affiliate kami, harga tetap sama.", "id"),
+    ("Sobat, yuk gabung ke komunitas Contoh Squad! Daftar dan klik di sini.", "id"),
+])
+def test_notes_event_promos_tips_and_service_asks_go(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
+
+
+@pytest.mark.parametrize("line, lang", [
+    ("The regulator said the webinar for companies on 3 May had been cancelled.", "en"),
+    ("Warga diminta melaporkan penipuan kepada polisi, kata juru bicara itu.", "id"),
+    ("The researchers read 1,204 pages of the company's filings.", "en"),
+])
+def test_prose_near_those_asks_stays(line, lang):
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines

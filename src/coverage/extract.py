@@ -682,6 +682,8 @@ _BLOCK_TAGS = frozenset({
 _LOOSE_CONTAINERS = ("div", "section", "article", "main", "td", "center")
 # Loose text at least this long (characters of its own, outside inline children) is a paragraph.
 LOOSE_MIN_CHARS = 40
+# A container with two runs of loose text this long (and no <p>) is a story written as loose text.
+LOOSE_STORY_CHARS = 100
 
 
 def _is_br(el) -> bool:
@@ -724,11 +726,16 @@ def wrap_loose_text(tree, min_chars: int = LOOSE_MIN_CHARS) -> int:
         # cut out of a <p>. Wrapping every loose run on a page moves trafilatura's choice of
         # the main block on some pages (trafilatura benchmark: 7 snippets lost, 5 of them
         # gained back with this condition).
-        if not any(
+        runs = list(_loose_runs(box))
+        # ... or where the story itself is written as loose text: a <br>-separated story with
+        # ad or link boxes between its paragraphs (no <p> at all; its first run, the box's own
+        # text, was lost, bare trafilatura too)
+        story = sum(1 for _, lead, inline in runs if len(lead.strip()) >= LOOSE_STORY_CHARS) >= 2
+        if not story and not any(
             isinstance(k.tag, str) and k.tag.lower() == "p" and len(k.text_content().strip()) >= min_chars for k in kids
         ):
             continue
-        for anchor, lead, inline in _loose_runs(box):
+        for anchor, lead, inline in runs:
             own = lead + "".join(k.tail or "" for k in inline)
             if len(own.strip()) >= min_chars:
                 made += _wrap_run(box, anchor, lead, inline)
