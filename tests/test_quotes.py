@@ -1834,3 +1834,82 @@ def test_description_with_a_demonstrative_points_back_to_the_person_just_quoted(
             "“Dasarnya apa?” ujar konsultan keamanan siber ini.")
     got = _one(text, "id")
     assert len(got) == 3 and set(got) == {("Raka Wibisono", "civil_society")}
+
+
+# --- posts of named organisations, name boundaries, sentence-initial capitals (synthetic) ----
+
+@pytest.mark.parametrize("text, want", [
+    # an industry association (asosiasi) is civil society, by its listed acronym or its full name
+    ('Wakil Ketua Umum ATSI, Rudi Hartono mengatakan bahwa operator siap.\n'
+     '"Kami sudah siap sejak pekan lalu," kata Rudi.', ("Rudi Hartono", "civil_society")),
+    # a secretary-general takes the type of the organisation named with the post
+    ('"Hanya ponsel ilegal yang diblokir," ujar Sekjen Asosiasi Penyelenggara Telekomunikasi '
+     'Seluruh Indonesia (ATSI) Budi Santoso, Kamis.', ("Budi Santoso", "civil_society")),
+    ('"Anggaran sudah disetujui," ujar Sekjen DPR Budi Santoso, Kamis.', ("Budi Santoso", "government")),
+    # the last word of an institution's name ("Nasional") is no first name, and the state
+    # consumer body is government
+    ('Wakil Ketua Badan Perlindungan Konsumen Nasional (BPKN) Rina Wulandari menegur bank itu.\n'
+     '"Nasabah berhak tahu jadwal perbaikan," kata Rina Wulandari.', ("Rina Wulandari", "government")),
+    # a firm's legal form with its full stop inside the title ends no sentence
+    ('Komisaris PT Bank Contoh Tbk. (BCT) Ahmad Fauzi akhirnya buka suara.\n'
+     '"Sistem sudah normal," kata Ahmad saat dihubungi.', ("Ahmad Fauzi", "company")),
+])
+def test_posts_in_named_organisations_type_the_speaker(text, want):
+    assert _one(text, "id", "direct")[0] == want
+
+
+def test_a_bank_customer_given_age_town_and_province_is_the_speaker_not_the_province():
+    text = ('Vina, 23 tahun, salah satu nasabah BSI di Jombang, Jawa Timur mengatakan layanan '
+            'aplikasi tidak bisa dipakai sejak Senin.\n"Transfer juga tidak bisa," ujar Vina.')
+    assert set(_one(text, "id")) == {("Vina", "user")}
+
+
+def test_a_one_word_name_with_an_age_is_a_member_of_the_public():
+    text = ('Hal yang sama disampaikan nasabah lainnya. Erlan, 31 tahun, mengaku saldonya tidak bisa '
+            'dipakai.\n"Gaji di kantor juga tersendat," kata Erlan.')
+    assert _one(text, "id", "direct") == [("Erlan", "user")]
+
+
+@pytest.mark.parametrize("text, want", [
+    # "One of ..." is an apposition before the subject, not a name
+    ("One of the largest lenders in the country, BSI in a statement did not confirm the leak, but "
+     "said it was “restoring all services step by step after the outage”.", ("BSI", "company")),
+    # "with X saying" names the speaker of an absolute clause; "Beyond" only opens the sentence
+    ("Beyond that, the inquiry is continuing, with AFP cybercrime Assistant Commissioner Jane Roe "
+     "saying officers are “pursuing every line of inquiry without delay”.", ("Jane Roe", "government")),
+])
+def test_sentence_initial_prepositions_and_numerals_are_not_speakers(text, want):
+    assert want in _one(text, "en")
+    assert not any(s in ("One", "Beyond") for s, _ in _one(text, "en"))
+
+
+def test_a_country_owning_a_listed_body_is_not_part_of_its_name():
+    book = load_book()
+    assert book.parse("Indonesia’s Financial Services Authority", "en").name == "OJK"
+    # an unlisted ministry keeps its country: many countries have one
+    assert book.parse("India's Ministry of Electronics and IT", "en").name.startswith("India")
+
+
+def test_printed_spellings_of_a_listed_name_map_to_it():
+    book = load_book()
+    assert book.lookup("Samuel Pangerapan").name == "Semuel Abrijani Pangerapan"
+
+
+@pytest.mark.parametrize("phrase, want", [
+    # after a title's "of" the capitalised run opens with the unit: the person is its last words
+    ("Assistant Commissioner of Cyber Command Jane Roe", ("Jane Roe", "government")),
+    ("Director General of Immigration Budi Santoso", ("Budi Santoso", "government")),
+    # a listed outlet's own director general still speaks for the outlet
+    ("BBC Director General Jane Roe", ("Jane Roe", "media")),
+])
+def test_a_unit_named_after_a_titles_of_is_not_part_of_the_name(phrase, want):
+    sp = load_book().parse(phrase, "en")
+    assert (sp.name, sp.type) == want
+
+
+def test_the_company_is_the_subject_after_a_time_adverbial_not_a_firm_named_as_an_object():
+    # (synthetic; both firms are listed)
+    text = ("On Monday, Telstra announced that it will offer customers a year of its "
+            "Equifax Protect monitoring service.\n"
+            "“Customers most affected will hear from us directly over the coming days,” the company said.")
+    assert _one(text, "en", "direct") == [("Telstra", "company")]

@@ -642,6 +642,12 @@ class _Parser:
             # "Speaking to Bloomberg Television, McKinnon ...": a participial phrase before the
             # subject names no speaker (its participle is no name)
             parts = parts[1:]
+        while len(parts) > 1 and (self._w(parts[0].split()[0]) in _PREPOSITION_OPENERS
+                                  or re.match(r"\s*(?:One|Satu|Salah satu)\s+(?:of|dari)\s", parts[0])):
+            # "Beyond that, the investigation ...", "One of the top 10 lenders in Indonesia, BSI
+            # said": a prepositional opener or an appositive "one of ..." before the subject is
+            # no speaker (its capital only opens the sentence)
+            parts = parts[1:]
         clause = ",".join(parts)
         chunk = parts[0] if parts else ""
         if chunk.split() and self._w(chunk.split()[0]) in _PARTICIPIAL_OPENERS:
@@ -723,6 +729,11 @@ class _Parser:
         # "Professor Alan Woodward - a cyber security expert at Surrey University - said": a
         # dash-delimited apposition reads like a comma-delimited one
         s = re.sub(r"\s+[-–—]{1,2}\s+", ", ", s)
+        loc = re.search(r"\b(?:di|in|dari|from|asal)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*,\s*([^,]+?)\s*,?\s*$", s)
+        if loc and " ".join(loc.group(1).lower().split()) in self.book.places:
+            # "salah satu nasabah BSI di Jombang, Jawa Timur mengatakan": the region after a
+            # town locates the speaker; it is not the speaker's name
+            s = s[:loc.start(1)].rstrip()
         last = None
         for rx in (cb.rx["any"], cb.rx["complement"]):
             for m in rx.finditer(s):
@@ -811,10 +822,16 @@ class _Parser:
             # "Manu Jain, Vice President, Xiaomi and Managing Director, Xiaomi India, said": skip
             # back over every role and organisation to the name
             while k > 0 and (self.book.looks_like_role(chunks[k]) or self._descriptive(chunks[k])
-                             or self.book.type_of_org(chunks[k]) or self.book.has_role_noun(chunks[k])):
+                             or self.book.type_of_org(chunks[k]) or self.book.has_role_noun(chunks[k])
+                             or _AGE_CHUNK.fullmatch(chunks[k])):
                 k -= 1
             if k < len(chunks) - 2 and self.book.looks_like_name(self._head_np(chunks[k])):
-                return self.book.parse(self._head_np(chunks[k]), self.lang, chunks[k + 1])
+                # ("Vita, 23 tahun, salah satu nasabah BSI, mengatakan": an age describes no role;
+                # the first chunk after it that does types the speaker)
+                app = next((c for c in chunks[k + 1:] if not _AGE_CHUNK.fullmatch(c)), chunks[k + 1])
+                # (and where they live is no part of the role: "... nasabah BSI di Jombang")
+                app = re.sub(r"\s+(?:di|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?$", "", app) or app
+                return self.book.parse(self._head_np(chunks[k]), self.lang, app)
         if ends_comma and len(chunks) >= 2:
             head, app = " ".join(self._clean_tokens(chunks[-2].split())), chunks[-1]
             if len(head.split()) > 12 or (relative and len(head.split()) > 6) or self._w(head.split()[0]) in cb.subject_cut:
@@ -1696,6 +1713,7 @@ def _expand_acronym(text: str, acronym: str) -> str | None:
 _CAP_TOKEN = r"[A-Z][\w'’.-]*"
 _WHISTLEBLOWER = re.compile(r"(?i)\bwhistle-?blowers?\b|\bpelapor pelanggaran\b|\bpeniup peluit\b")
 # abbreviated titles and ranks whose full stop ends no sentence
+_LEGAL_FORM_STOP = re.compile(r"\b(Tbk|Inc|Corp|Ltd|Pty|Bhd|Co)\.(?=\s*\(|\s+[a-z])")
 _ABBREV_STOP = re.compile(r"\b(Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Jr|Sr|St)\.(?=\s)")
 
 
@@ -1788,6 +1806,9 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
         head = text[line_start:m.start()]
         # (the full stop of an abbreviated title or rank ends no sentence: "spokesman Col. Rob")
         head = _ABBREV_STOP.sub(r"\1", head)
+        # (nor does that of a firm's legal form inside a title: "Komisaris PT Bank Syariah
+        # Indonesia Tbk. (BSI) Masduki Baidlowi", "CEO of Acme Inc. (Acme) Jane Roe")
+        head = _LEGAL_FORM_STOP.sub(r"\1", head)
         head = re.split(r"[.!?“”\"]\s", head)[-1]
         head = re.sub(r"\([^)]{0,40}\)", " ", head)
         # the capitalised words of a longer form of the name belong to it, not to the role
@@ -1882,6 +1903,11 @@ def _hosted_word(text: str, sp: "QSpan", head: str, content: str, prev_word: str
 FALLBACK_WORDS = 6
 
 
+# an age written as an apposition: "Vita, 23 tahun,", "Jane Roe, 34,", "aged 34"
+_AGE_CHUNK = re.compile(r"(?:aged\s+|berusia\s+|umur\s+)?\d{1,3}(?:\s*(?:tahun|thn|th\.?|years? old|yo))?", re.IGNORECASE)
+_WITH_SAYING = re.compile(r"\bwith\s+((?:[\w.'’-]+\s+){0,8}?[\w.'’-]+)\s+(saying|adding|warning|noting|telling|explaining)\b")
+
+
 def _fallback_speaker(text: str, sp: "QSpan", parser: "_Parser") -> tuple[Speaker, str] | None:
     """(speaker, cue) for a long partial quote that no reported clause holds: the subject that
     opens its sentence when the sentence has a reporting or naming verb before the quotation,
@@ -1898,6 +1924,15 @@ def _fallback_speaker(text: str, sp: "QSpan", parser: "_Parser") -> tuple[Speake
     naming = re.search(r"\b(" + _alt(_NAMING_VERBS) + r")\b", head, re.IGNORECASE)
     if cue is None and naming is None:
         return None
+    with_np = _WITH_SAYING.search(head)
+    if with_np:
+        # "..., with AFP Assistant Commissioner Justine Gough saying they're “...”": the noun
+        # phrase of the absolute "with X saying" is the speaker, not the sentence's subject
+        subj = parser.plausible(parser.book.parse(with_np.group(1), parser.lang))
+        if not parser.speaker_like(subj):
+            subj = parser.lead_np(with_np.group(1))
+        if parser.speaker_like(subj):
+            return subj, parser.cb.lemma_of(with_np.group(2))
     verb_at = min(x.start() for x in (cue, naming) if x is not None)
     subj = parser.lead_np(head[:verb_at])
     if not parser.speaker_like(subj):
@@ -2796,6 +2831,11 @@ def _described_before(text: str, name: str, book: SpeakerBook, quoted: list[tupl
     typ = book.type_from_role(role, lang) if nouns and not _group_description(role, book) else None
     return [(ps, typ, role)] if typ and typ not in ("other", "user") else []
 
+
+# prepositions that open an English sentence with an adverbial before its subject ("Beyond
+# that, ...", "Despite the outage, ..."); their capital is no name
+_PREPOSITION_OPENERS = {"beyond", "among", "amid", "amidst", "besides", "despite", "across", "within", "without",
+                        "against", "throughout", "behind", "alongside", "regardless", "aside", "apart"}
 
 _SENTENCE_OPENERS_LOW = {w.lower() for w in _SENTENCE_OPENERS} | {"after", "before", "when", "while", "since", "as",
                                                                   "if", "because", "although", "though", "once"}

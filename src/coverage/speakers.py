@@ -197,6 +197,8 @@ class SpeakerBook:
         self.title_words = {str(w).lower() for w in sp.get("title_words") or []}
         self.particles = {str(w).lower() for w in sp.get("name_particles") or []}
         self.not_names = {str(w).lower() for w in sp.get("not_names") or []}
+        # regions written after a town ("nasabah BSI di Jombang, Jawa Timur, mengatakan")
+        self.places = {" ".join(str(w).lower().split()) for w in sp.get("places") or []}
         # offices written in front of a name ("Interior CS Kithure Kindiki"), by the type they give
         self.office_titles: dict[str, str] = {}
         for typ, words in (sp.get("office_titles") or {}).items():
@@ -544,6 +546,11 @@ class SpeakerBook:
             name_toks = name_toks[1:]
         before = phrase[: name_toks[0][0]].split() if name_toks else []
         opened = bool(before) and (before[-1].lower() in _UNIT_OPENERS or " ".join(before[-2:]).lower() == "satuan tugas")
+        # "Assistant Commissioner of Cyber Command Justine Gough", "Director General of
+        # Immigration Silmy Karim": after a title's "of" the capitalised run opens with the
+        # unit's name; the person is its last words
+        opened = opened or (bool(before) and before[-1].lower() in ("of", "dari") and len(name_toks) >= 3
+                            and bool(self.role_nouns_in(" ".join(before)) or any(w.lower() in self.title_words for w in before)))
         cut = _person_start([t[2] for t in name_toks], opened)
         if cut and not self.lookup(" ".join(t[2] for t in name_toks)):
             name_toks = name_toks[cut:]  # "Ketua Satgas Waspada Investasi Tongam L Tobing"
@@ -610,6 +617,13 @@ class SpeakerBook:
         # "the Las Vegas-based company", "San Francisco-based Okta": a place adjective describes
         # the speaker, it is neither a name nor a role
         phrase = _BASED_IN.sub("", phrase).strip() or phrase
+        owner = re.match(r"(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s?\s+(?=[A-Z])", phrase)
+        if owner and (owner.group(1).lower() in self.places or owner.group(1).lower() in _PLACE_WORDS) \
+                and self.lookup(self.strip_determiners(phrase[owner.end():])) is not None:
+            # "Indonesia’s Financial Services Authority", "Australia's Optus": the country
+            # that owns a listed body is no part of its name (an unlisted "India's Ministry of
+            # ..." keeps it: many countries have one)
+            phrase = phrase[owner.end():]
         apposition = _PAREN.sub("", apposition)
         if not phrase:
             return Speaker()
@@ -671,7 +685,9 @@ class SpeakerBook:
         if whole_ent is not None and not apposition:
             return Speaker(whole_ent.name, whole_ent.type, "", whole_ent.kind == "person", entity=True)
         of_name = _HEAD_OF_PLACE.fullmatch(self.strip_determiners(phrase))
-        if of_name and not apposition and not self.find(of_name.group(1)) and self._org_name_type(of_name.group(1)):
+        if of_name and not apposition and not self.find(of_name.group(1)) and self._org_name_type(of_name.group(1)) \
+                and of_name.group(1).split()[-1].lower().strip(".") not in self.office_titles:
+            # (an office is no organisation's head: "Assistant Commissioner of Cyber Command Jane Roe")
             # "the Reserve Bank of Kestria", "Ministry of Health": an organisation's head and the
             # place or field it is "of" make one name, not a person and an affiliation
             whole = of_name.group(0)
@@ -945,6 +961,10 @@ _AGENT_BEFORE = re.compile(r"\b(?:oleh|by|disampaikan|diungkapkan|dikatakan|dije
                            re.IGNORECASE)
 
 
+# an age written as an apposition after a name ("Erdin, 23 tahun,", "Jane Roe, 34,")
+_AGE = re.compile(r"(?:aged\s+|berusia\s+|umur\s+)?\d{1,3}(?:\s*(?:tahun|thn|th\.?|years? old|yo))?", re.IGNORECASE)
+
+
 def _sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding ``pos`` starts (after the last full stop, ! ? or line break)."""
     return max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -974,8 +994,18 @@ _ROLE_WORD_EXCEPTIONS = {"analysis", "affairs", "relations", "communications", "
 def _opens_sentence(text: str, pos: int) -> bool:
     """Is the mention at ``pos`` the subject that opens its sentence (after an opener word)?"""
     start = _sentence_start(text, pos)
-    before = text[start:pos].strip().rstrip(",").strip().lower()
+    raw = text[start:pos].strip()
+    before = raw.rstrip(",").strip().lower()
+    if raw.endswith(",") and len(before.split()) <= 4 and _TIME_OPENER.match(before):
+        return True  # "On Monday, Optus announced ...": a time adverbial before the subject
     return not before or before in _SENTENCE_OPENERS
+
+
+# a short time adverbial that opens a sentence before its subject ("On Monday,", "Last week,",
+# "Pada Senin (8/5),", "Earlier this month,")
+_TIME_OPENER = re.compile(r"(?:on|last|this|earlier|later|early|late|in|pada|sejak|sebelumnya|kemarin|hari|pekan|"
+                          r"minggu|bulan|tahun|senin|selasa|rabu|kamis|jumat|sabtu|minggu|monday|tuesday|wednesday|"
+                          r"thursday|friday|saturday|sunday|yesterday|today)\b")
 
 
 def _headline_at(text: str, pos: int) -> bool:
@@ -1188,6 +1218,22 @@ class SpeakerTracker:
             t = self.book.type_from_role(app) or "other"
             self.register(Speaker(name, t, self.book.strip_determiners(app), True), m.start() + m.group(0).find(name), text)
 
+        # "Erdin, 23 tahun, mengaku ...", "Jane Roe, 34, said": a name given with an age is a
+        # person; a role right after the age types them, and with none they are a member of
+        # the public (a user in this study)
+        for m in re.finditer(r"(?<![\w@’'-])((?:[A-Z][a-z'’]{2,}\s+){0,2}[A-Z][a-z'’]{2,}),\s+(" + _AGE.pattern + r")\s*,", text):
+            name = m.group(1)
+            if inside(m.start(1)) or name in self.registry or self.book.find(name) \
+                    or any(w.lower() in self.book.not_names or w.lower() in self.book.title_words
+                           or w.lower() in _SENTENCE_OPENERS or w.lower() in _FUNCTION_WORDS for w in name.split()) \
+                    or self.book.has_role_noun(name):
+                continue
+            nxt = re.match(r"\s*([^,.;“”\"]{3,80}?)[,.]", text[m.end():])
+            role = self.book.strip_determiners(nxt.group(1).strip()) if nxt else ""
+            if role and any(a == 0 for a, *_ in self.book.role_nouns_in(role.lower())):
+                self.register(Speaker(name, self.book.type_from_role(role, self.lang) or "other", role, True), m.start(1))
+            else:
+                self.register(Speaker(name, "user", "", True), m.start(1))
         # one-word names (common in Indonesia): "disampaikan Rahmat, pengemudi jasa transportasi
         # daring", "dirasakan Sulaiman, wartawan di ...", and a name followed by a description
         # that points back to it: "Salah satunya Salsabillah. Karyawan di salah satu toko ... itu"
