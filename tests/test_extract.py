@@ -1760,3 +1760,24 @@ def test_prose_near_those_asks_stays(line, lang):
     paras = ID_PARAS if lang == "id" else EN_PARAS
     lines = paras[:2] + [line] + paras[2:]
     assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
+
+
+def test_a_story_paragraph_near_the_end_that_addresses_the_reader_stays():
+    # third-last of the story's paragraphs: "your ... subscription" and the last lines' position
+    # made it look like a subscription ask; a long paragraph above the last one is the body
+    line = ("Some posts even implied that the company behind the app is for some reason interested in "
+            "nicking your music subscription, which no one has shown.")
+    paras = _LONG_EN[:3] + [line] + _LONG_EN[3:]
+    ps = "".join(f"<p>{p}</p>" for p in paras)
+    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='story'>{ps}</div></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == paras
+
+
+def test_a_next_story_card_and_an_archived_discussion_notice_go():
+    ps = [f"<p>{p}</p>" for p in _LONG_EN]
+    ps.insert(2, "<div class='story_nextCard__3Hx0e'><span>Next</span><p>Regulator fines phone maker over data</p></div>")
+    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
+            f"<div class='story'>{''.join(ps)}</div><p>This discussion has been archived. No new comments can be "
+            "posted.</p></article></body></html>")
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN

@@ -1317,12 +1317,14 @@ def score_candidates(lines: list[str], keys: list[str], els: dict, long_idx: lis
     stop = _stopwords(sw_lang)
     # after the body: below its last long paragraph, or among its last three lines
     tail_from = min(long_idx[-1] + 1 if long_idx else len(lines), len(lines) - 3)
+    # ... but a long paragraph above the body's last one is the body itself, wherever it sits
+    inside = set(long_idx[:-1])
     out = []
     for i, x in enumerate(lines):
         # a list item is the body's own structure (steps, products, dates), not a prompt
         if i in skip or len(x.split()) > ls.max_words or (keep_n and keys[i] in keep_n) or _BULLET.match(x):
             continue
-        _, fired = line_score(_BULLET.sub("", x), lang=lang, ls=ls, sites=sites, tail=i >= tail_from, stop=stop,
+        _, fired = line_score(_BULLET.sub("", x), lang=lang, ls=ls, sites=sites, tail=i >= tail_from and i not in inside, stop=stop,
                               italic=bool(els.get(keys[i])) and all(_italic(e) for e in els[keys[i]]))
         out.append((i, fired))
     return out
