@@ -25,6 +25,7 @@ from coverage.errors import StudyError
 
 FIX = Path(__file__).parent / "fixtures" / "extract"
 
+
 # page, language, URL, boilerplate that must not survive
 PAGES = {
     "id_portal": ("id", "https://teknoportal.example/read/2020/05/02/10150011/xiaomi-bantah", [
@@ -555,6 +556,7 @@ def test_bad_rule_file_names_the_rule(tmp_path):
 
 # --------------------------------------------------------------------------- short chrome lines
 
+
 LABEL_LINES = ["Brought to you by Example Partner", "Hear this story", "6 min", "Picture 2 of 6",
                "Tap to expand", "Watch Next Reel"]
 
@@ -868,6 +870,7 @@ def test_extract_run_without_collect_output(tmp_path):
 # Synthetic pages and lines written for these tests: a story container with long paragraphs
 # and one piece of chrome written as a plain sentence.
 
+
 EN_PARAS = [
     "The browser maker said on Saturday that the data it collects is aggregated and cannot identify a person.",
     "Two security researchers had reported that the browser sent visited addresses to remote servers in private mode.",
@@ -1043,6 +1046,7 @@ def test_chrome_block_steps_can_be_switched_off():
 # wire credits, tips prompts, attribution lines (boilerplate.yml 1.9). Synthetic lines written
 # for these tests in the shapes unseen templates print; each class has look-alike prose that stays.
 
+
 @pytest.mark.parametrize("line", [
     "Be the first to comment", "Show comments", "Leave a comment", "12 Comments", "Comments (0)",
     "Join the conversation", "Log in to comment", "Comments are closed.",
@@ -1185,6 +1189,7 @@ def test_an_attribution_box_after_the_body_is_recovered():
 # Loose text wrapped into paragraphs, reader-support prompts, a lone "- Reuters". Synthetic
 # lines written for these tests; the support boxes and prompts below stayed with 1.9.
 
+
 def _inline_ad_page(paras: list[str], ad: str) -> str:
     """A template that prints the whole story as ONE <p> with <br><br> breaks and an ad box
     inside it (invalid HTML: the parser closes the <p> at the ad's <div>)."""
@@ -1307,6 +1312,7 @@ def test_a_lone_dash_credit_goes_a_dash_list_at_the_end_stays():
 # 2.1: held-out set 10's classes, each with synthetic lines written for these tests: a layout
 # table, an image credit at the end, a site describing itself, the "show your support" ask,
 # inline "(Baca: ...)" links, an English byline strip, Facebook-comment prompts.
+
 
 def _layout_table_page(paras: list[str], lang: str) -> str:
     ad, byline, fb = (("- Iklan -", "Reporter: Safari | Editor: Alamsyah", "Tulis komentar Anda dengan akun Facebook")
@@ -1437,6 +1443,7 @@ def test_interviews_and_prose_about_facebook_comments_stay(line, lang):
 # Synthetic pages and lines written for these tests (the shapes met on the trafilatura
 # benchmark; none of its text).
 
+
 def test_lead_recovery_skips_author_bios_and_site_taglines():
     bio = "Jane Example has written about phones, browsers and privacy for twelve years and lives in Jakarta."
     tagline = "A weblog about phones, browsers and whatever else catches our eye on a slow afternoon."
@@ -1525,6 +1532,7 @@ def test_copyright_footer_and_lone_domain_lines(line, kept):
 # table nested in a layout table, an author box named like a standfirst, dashed ad labels and
 # a site selling its ad space.
 
+
 @pytest.mark.parametrize("paras, lang", [(_LONG_EN, "en"), (_LONG_ID, "id")])
 def test_a_story_table_nested_in_a_layout_table_comes_out_as_paragraphs(paras, lang):
     # an old CMS: the inner table's rows hold the headline, a date with a view counter and the
@@ -1551,28 +1559,6 @@ def test_an_author_box_named_description_is_not_taken_for_the_lead():
     assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN
 
 
-@pytest.mark.parametrize("line, lang", [
-    ("-- iklan --", "id"),
-    ("— Pasang Iklan di Contohnews.com, hubungi redaksi —", "id"),
-    ("Ingin beriklan? Hubungi tim pemasaran kami", "id"),
-    ("- Advertise with us -", "en"),
-])
-def test_dashed_ad_labels_and_ad_space_asks_go(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("Perusahaan itu memasang iklan di media sosial untuk mengumumkan pembaruan peramban.", "id"),
-    ("The company said it would advertise the new privacy switch in its browser.", "en"),
-])
-def test_prose_about_advertising_stays(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
-
-
 def test_a_heading_marked_h1_inside_a_blog_post_does_not_cut_the_story_above_it():
     # a blog theme prints the post title as <h2> and the author typed an <h1> mid-post: the
     # paragraphs above it are the story, not a note printed above the page's headline
@@ -1585,101 +1571,6 @@ def test_a_heading_marked_h1_inside_a_blog_post_does_not_cut_the_story_above_it(
     assert [x for x in got if x in paras] == paras
 
 
-@pytest.mark.parametrize("line, lang", [
-    ("(Gambas:Video 20detik)", "id"),
-    ("Halaman:", "id"),
-    ("1 2 Selanjutnya", "id"),
-    ("Selengkapnya di halaman selanjutnya.", "id"),
-    ("Komentar", "id"),
-    ("Salin tautan", "id"),
-    ("Tags", "en"),
-    ("Loading...", "en"),
-    ("Cancel reply", "en"),
-    ("Send me a secure tip.", "en"),
-    ("Follow me on Twitter.", "en"),
-])
-def test_pagination_embeds_widget_labels_and_author_links_go(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("Komentar Xiaomi itu muncul sehari setelah laporan terbit.", "id"),
-    ("Halaman pengaturan peramban kini memuat sakelar baru.", "id"),
-    ("Topics such as incognito mode came up at the hearing.", "en"),
-    ("The researchers said they would send a tip to the regulator.", "en"),
-])
-def test_prose_starting_with_a_widget_word_stays(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("Konten bersponsor", "id"),
-    ("Infografis: Data yang dikumpulkan peramban", "id"),
-    ("Selengkapnya di sini", "id"),
-    ("Contoh.com+ baca berita tanpa iklan", "id"),
-    ("Promoted content", "en"),
-    ("Editor's Choice", "en"),
-    ("Page 2 of 3", "en"),
-    ("Continue reading", "en"),
-])
-def test_sponsored_labels_page_counters_and_continue_links_go(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("Xiaomi menyebut konten bersponsor tidak dipengaruhi data peramban.", "id"),
-    ("The editor's choice of words drew criticism from the researchers.", "en"),
-    ("Page 2 of the filing lists the servers that received the data.", "en"),
-])
-def test_prose_with_those_words_stays(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("You have reached your article limit.", "en"),
-    ("You've read 3 of 5 free articles this month.", "en"),
-    ("Unlimited access. Half the price. Subscribe now", "en"),
-    ("Start your free trial", "en"),
-    ("Coba gratis 14 hari", "id"),
-    ("Anda telah mencapai batas artikel gratis bulan ini.", "id"),
-])
-def test_paywall_meters_and_trial_offers_go(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("The hackers gained unlimited access to the servers for weeks, the researchers said.", "en"),
-    ("You have read the report, the minister told lawmakers on Tuesday.", "en"),
-    ("Pengguna bisa mencoba fitur itu secara gratis selama masa uji coba, kata perusahaan.", "id"),
-])
-def test_prose_about_access_and_trials_stays(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
-
-
-def test_a_premium_box_below_the_body_container_is_chrome():
-    # a product box between paragraphs, named "box-premium" by its template: a sentence and a
-    # trial offer whose words alone say little
-    paras = _LONG_ID
-    ps = [f"<p>{p}</p>" for p in paras]
-    ps.insert(2, "<div class='hol-box-premium'><p><strong>Contoh Pro</strong> - Akses basis data peraturan "
-                 "terlengkap. <a>Coba sekarang</a></p></div>")
-    html = ("<html><head><title>Judul | Contoh</title></head><body><article><h1>Browser maker denies tracking</h1>"
-            f"<div class='story'>{''.join(ps)}</div></article></body></html>")
-    assert X.extract_html(html.encode(), "https://www.contoh.example/a", "id").split("\n") == paras
-
-
 def test_a_standfirst_box_loses_its_label_not_its_text():
     # "Story highlights" printed as the first block of the summary box recovered as the lead
     lead = "Privacy groups were quick to condemn the new data-sharing terms of the browser."
@@ -1689,36 +1580,6 @@ def test_a_standfirst_box_loses_its_label_not_its_text():
             f"<article><div class='story'>{ps}</div></article></body></html>")
     got = X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n")
     assert got == [lead] + _LONG_EN
-
-
-def test_a_poll_between_paragraphs_is_chrome():
-    ps = [f"<p>{p}</p>" for p in _LONG_EN]
-    ps.insert(2, "<div class='np-poll'><p>Will you keep using this browser?</p><button>Yes</button>"
-                 "<button>No</button><p>1,204 participants</p></div>")
-    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
-            f"<div class='story'>{''.join(ps)}</div></article></body></html>")
-    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("Submit a letter to the editor at example.com/letters and we may publish it online and in print.", "en"),
-    ("Laporkan pengaduan Anda melalui LaporContoh!", "id"),
-    ("Kirimkan opini Anda ke redaksi@contoh.example", "id"),
-])
-def test_letters_and_complaints_asks_go(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("Warga bisa menyampaikan keluhan melalui aplikasi resmi, kata juru bicara kementerian.", "id"),
-    ("The researchers said they would send a letter to the company's board next week.", "en"),
-])
-def test_prose_about_complaints_and_letters_stays(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
 
 
 def test_a_story_written_as_loose_text_between_boxes_keeps_its_first_paragraph():
@@ -1734,34 +1595,6 @@ def test_a_story_written_as_loose_text_between_boxes_keeps_its_first_paragraph()
     assert got == paras
 
 
-@pytest.mark.parametrize("line, lang", [
-    ("Correction: An earlier version of this article misstated the size of the fine.", "en"),
-    ("Catatan redaksi: artikel ini dirangkum dari pemberitaan media.", "id"),
-    ("Data governance after the pandemic. Online event, 12 November 2020, 13:00–14:00 GMT.", "en"),
-    ("Talk to us: send us tips, comments and questions by replying to this email.", "en"),
-    ("Layanan Contoh 110: Laporkan gangguan keamanan, gratis 24 jam.", "id"),
-    ("Laporkan insiden siber melalui Pusat Kontak Siber: bantuan@contoh.example atau WhatsApp 0811-0000-0000.", "id"),
-    ("Diposting oleh Admin Humas pada Kamis, 20 Januari 2022 | Dilihat: 318 kali", "id"),
-    ("Beli gawai incaranmu lewat link affiliate kami, harga tetap sama.", "id"),
-    ("Sobat, yuk gabung ke komunitas Contoh Squad! Daftar dan klik di sini.", "id"),
-])
-def test_notes_event_promos_tips_and_service_asks_go(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == paras
-
-
-@pytest.mark.parametrize("line, lang", [
-    ("The regulator said the webinar for companies on 3 May had been cancelled.", "en"),
-    ("Warga diminta melaporkan penipuan kepada polisi, kata juru bicara itu.", "id"),
-    ("The researchers read 1,204 pages of the company's filings.", "en"),
-])
-def test_prose_near_those_asks_stays(line, lang):
-    paras = ID_PARAS if lang == "id" else EN_PARAS
-    lines = paras[:2] + [line] + paras[2:]
-    assert X.filter_lines("\n".join(lines), lang).split("\n") == lines
-
-
 def test_a_story_paragraph_near_the_end_that_addresses_the_reader_stays():
     # third-last of the story's paragraphs: "your ... subscription" and the last lines' position
     # made it look like a subscription ask; a long paragraph above the last one is the body
@@ -1774,10 +1607,101 @@ def test_a_story_paragraph_near_the_end_that_addresses_the_reader_stays():
     assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == paras
 
 
-def test_a_next_story_card_and_an_archived_discussion_notice_go():
-    ps = [f"<p>{p}</p>" for p in _LONG_EN]
-    ps.insert(2, "<div class='story_nextCard__3Hx0e'><span>Next</span><p>Regulator fines phone maker over data</p></div>")
-    html = ("<html><head><title>T</title></head><body><article><h1>Browser maker denies tracking</h1>"
-            f"<div class='story'>{''.join(ps)}</div><p>This discussion has been archived. No new comments can be "
-            "posted.</p></article></body></html>")
-    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", "en").split("\n") == _LONG_EN
+# 2.2-2.7: chrome lines of the classes held-out sets 11-16 and the benchmark showed (all synthetic),
+# each placed between two paragraphs of a story, and prose that shares their words and must stay.
+LINES_THAT_GO = [
+    ("-- iklan --", "id"),
+    ("— Pasang Iklan di Contohnews.com, hubungi redaksi —", "id"),
+    ("Ingin beriklan? Hubungi tim pemasaran kami", "id"),
+    ("- Advertise with us -", "en"),
+    ("(Gambas:Video 20detik)", "id"),
+    ("Halaman:", "id"),
+    ("1 2 Selanjutnya", "id"),
+    ("Selengkapnya di halaman selanjutnya.", "id"),
+    ("Komentar", "id"),
+    ("Salin tautan", "id"),
+    ("Tags", "en"),
+    ("Loading...", "en"),
+    ("Cancel reply", "en"),
+    ("Send me a secure tip.", "en"),
+    ("Follow me on Twitter.", "en"),
+    ("Konten bersponsor", "id"),
+    ("Infografis: Data yang dikumpulkan peramban", "id"),
+    ("Selengkapnya di sini", "id"),
+    ("Contoh.com+ baca berita tanpa iklan", "id"),
+    ("Promoted content", "en"),
+    ("Editor's Choice", "en"),
+    ("Page 2 of 3", "en"),
+    ("Continue reading", "en"),
+    ("You have reached your article limit.", "en"),
+    ("You've read 3 of 5 free articles this month.", "en"),
+    ("Unlimited access. Half the price. Subscribe now", "en"),
+    ("Start your free trial", "en"),
+    ("Coba gratis 14 hari", "id"),
+    ("Anda telah mencapai batas artikel gratis bulan ini.", "id"),
+    ("Submit a letter to the editor at example.com/letters and we may publish it online and in print.", "en"),
+    ("Laporkan pengaduan Anda melalui LaporContoh!", "id"),
+    ("Kirimkan opini Anda ke redaksi@contoh.example", "id"),
+    ("Correction: An earlier version of this article misstated the size of the fine.", "en"),
+    ("Catatan redaksi: artikel ini dirangkum dari pemberitaan media.", "id"),
+    ("Data governance after the pandemic. Online event, 12 November 2020, 13:00–14:00 GMT.", "en"),
+    ("Talk to us: send us tips, comments and questions by replying to this email.", "en"),
+    ("Layanan Contoh 110: Laporkan gangguan keamanan, gratis 24 jam.", "id"),
+    ("Laporkan insiden siber melalui Pusat Kontak Siber: bantuan@contoh.example atau WhatsApp 0811-0000-0000.", "id"),
+    ("Diposting oleh Admin Humas pada Kamis, 20 Januari 2022 | Dilihat: 318 kali", "id"),
+    ("Beli gawai incaranmu lewat link affiliate kami, harga tetap sama.", "id"),
+    ("Sobat, yuk gabung ke komunitas Contoh Squad! Daftar dan klik di sini.", "id"),
+]
+PROSE_THAT_STAYS = [
+    ("Perusahaan itu memasang iklan di media sosial untuk mengumumkan pembaruan peramban.", "id"),
+    ("The company said it would advertise the new privacy switch in its browser.", "en"),
+    ("Komentar Xiaomi itu muncul sehari setelah laporan terbit.", "id"),
+    ("Halaman pengaturan peramban kini memuat sakelar baru.", "id"),
+    ("Topics such as incognito mode came up at the hearing.", "en"),
+    ("The researchers said they would send a tip to the regulator.", "en"),
+    ("Xiaomi menyebut konten bersponsor tidak dipengaruhi data peramban.", "id"),
+    ("The editor's choice of words drew criticism from the researchers.", "en"),
+    ("Page 2 of the filing lists the servers that received the data.", "en"),
+    ("The hackers gained unlimited access to the servers for weeks, the researchers said.", "en"),
+    ("You have read the report, the minister told lawmakers on Tuesday.", "en"),
+    ("Pengguna bisa mencoba fitur itu secara gratis selama masa uji coba, kata perusahaan.", "id"),
+    ("Warga bisa menyampaikan keluhan melalui aplikasi resmi, kata juru bicara kementerian.", "id"),
+    ("The researchers said they would send a letter to the company's board next week.", "en"),
+    ("The regulator said the webinar for companies on 3 May had been cancelled.", "en"),
+    ("Warga diminta melaporkan penipuan kepada polisi, kata juru bicara itu.", "id"),
+    ("The researchers read 1,204 pages of the company's filings.", "en"),
+]
+
+
+def _filtered(line: str, lang: str) -> tuple[list[str], list[str], list[str]]:
+    """The story's paragraphs, the same with ``line`` after the second, and what filter_lines kept."""
+    paras = ID_PARAS if lang == "id" else EN_PARAS
+    lines = paras[:2] + [line] + paras[2:]
+    return paras, lines, X.filter_lines("\n".join(lines), lang).split("\n")
+
+
+@pytest.mark.parametrize("line, lang", LINES_THAT_GO)
+def test_chrome_lines_of_the_later_sets_go(line, lang):
+    paras, _, kept = _filtered(line, lang)
+    assert kept == paras
+
+
+@pytest.mark.parametrize("line, lang", PROSE_THAT_STAYS)
+def test_prose_sharing_their_words_stays(line, lang):
+    _, lines, kept = _filtered(line, lang)
+    assert kept == lines
+
+
+@pytest.mark.parametrize("box, lang", [
+    # a product box named "box-premium" by its template: its words alone say little
+    ("<div class='hol-box-premium'><p><strong>Contoh Pro</strong> - Akses basis data peraturan terlengkap. "
+     "<a>Coba sekarang</a></p></div>", "id"),
+    ("<div class='np-poll'><p>Will you keep using this browser?</p><button>Yes</button><button>No</button>"
+     "<p>1,204 participants</p></div>", "en"),
+    ("<div class='story_nextCard__3Hx0e'><span>Next</span><p>Regulator fines phone maker over data</p></div>", "en"),
+    ("<p>This discussion has been archived. No new comments can be posted.</p>", "en"),
+])
+def test_premium_poll_and_next_story_boxes_and_archived_notices_go(box, lang):
+    paras = _LONG_ID if lang == "id" else _LONG_EN
+    html = _story(paras, 2, box)
+    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", lang).split("\n") == paras
