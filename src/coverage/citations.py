@@ -365,7 +365,6 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     return out
 
 
-
 # "Australian Federal Police (AFP)": the article defines a listed outlet's acronym as a body of
 # another kind, so that acronym is not the news agency in this article
 _ACRONYM_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’.-]*)){1,8})\s*\(([A-Z][A-Z0-9&]{1,7})\)")
@@ -381,6 +380,7 @@ def _redefined_acronyms(text: str) -> frozenset[str]:
                 canonical_outlet(long[i.start():]) == listed for i in re.finditer(r"\b[A-Z]", long)):
             out.add(short)
     return frozenset(out)
+
 
 def cited_media(text: str, lang: str, outlet: str | None = None) -> list[str]:
     """Canonical names of the outlets an article cites, once each, in order of first mention."""
