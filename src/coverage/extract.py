@@ -439,6 +439,7 @@ def _is_dateline(line: str, rules: Boilerplate) -> bool:
 # A meta strip: short segments joined by " | ", one of them a date ("January 13, 2020 at 08:45
 # AM | categories: Python | View Comments", "2 Mei 2020 | Penulis: X").
 _STRIP_SEP = re.compile(r"\s+[|·•]\s+")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 STRIP_SEGMENT_WORDS = 6
 
 
@@ -454,8 +455,6 @@ def _is_meta_strip(line: str, rules: Boilerplate) -> bool:
     # formula written with middle dots is not)
     return any(_is_dateline(x, rules) and (_TOKEN.search(x) or _NUMERIC_DATE.search(x)) for x in parts)
 
-
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 
 
 _TABLE_BARS = re.compile(r"^\|\s*|\s*\|$")
@@ -1324,7 +1323,8 @@ def score_candidates(lines: list[str], keys: list[str], els: dict, long_idx: lis
         # a list item is the body's own structure (steps, products, dates), not a prompt
         if i in skip or len(x.split()) > ls.max_words or (keep_n and keys[i] in keep_n) or _BULLET.match(x):
             continue
-        _, fired = line_score(_BULLET.sub("", x), lang=lang, ls=ls, sites=sites, tail=i >= tail_from and i not in inside, stop=stop,
+        tail = i >= tail_from and i not in inside
+        _, fired = line_score(_BULLET.sub("", x), lang=lang, ls=ls, sites=sites, tail=tail, stop=stop,
                               italic=bool(els.get(keys[i])) and all(_italic(e) for e in els[keys[i]]))
         out.append((i, fired))
     return out
