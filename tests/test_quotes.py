@@ -1913,3 +1913,52 @@ def test_the_company_is_the_subject_after_a_time_adverbial_not_a_firm_named_as_a
             "Equifax Protect monitoring service.\n"
             "“Customers most affected will hear from us directly over the coming days,” the company said.")
     assert _one(text, "en", "direct") == [("Telstra", "company")]
+
+
+# --- session 4: the subject of "told <outlet>" speaks; bare-name organisations (synthetic) ---
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("“The footage was shared widely,” a former employee told Reuters.", "en", ("former employee", "other")),
+    ("“The footage was shared widely,” said one former employee.", "en", ("former employee", "other")),
+    ("Seven former employees told Reuters the program could show where owners lived.", "en",
+     ("seven former employees", "other")),
+    ("“Data itu aman,” kata seorang mantan karyawan kepada Antara.", "id", ("mantan karyawan", "other")),
+])
+def test_the_subject_of_told_an_outlet_speaks_not_the_outlet(text, lang, want):
+    got = [(q["speaker"], q["speaker_type"]) for q in extract_quotes(text, lang)]
+    assert got == [want]
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    ("Staff shared clips of drivers, according to interviews by Reuters with nine former employees.", "en",
+     "nine former employees"),
+    ("Data pelanggan bocor sejak 2020, menurut wawancara Tempo dengan dua mantan karyawan.", "id",
+     "dua mantan karyawan"),
+])
+def test_according_to_interviews_with_people_gives_the_interviewed(text, lang, want):
+    assert [q["speaker"] for q in extract_quotes(text, lang)] == [want]
+
+
+@pytest.mark.parametrize("text", [
+    # a possessive of what a firm has
+    "Zentrix's customers were told to change passwords.\n“We are investigating an incident,” Zentrix said.",
+    # a post that speaks for it
+    "“We are investigating an incident,” Zentrix said. A Zentrix spokesperson gave no figure.",
+    # a legal form after the name elsewhere
+    "Zentrix Technologies makes laptops.\n“We are investigating an incident,” Zentrix said.",
+])
+def test_an_unlisted_name_the_article_uses_as_an_organisation_is_a_company(text):
+    assert [(q["speaker"], q["speaker_type"]) for q in extract_quotes(text, "en")] == [("Zentrix", "company")]
+
+
+def test_a_person_with_a_possessive_is_still_a_member_of_the_public():
+    # (synthetic) "Roe's" belongs to a person the article writes with "she": rule 6a still applies
+    text = "“It hurts,” Jane Roe said. She said Roe's account was emptied."
+    assert [(q["speaker"], q["speaker_type"]) for q in extract_quotes(text, "en")][0] == ("Jane Roe", "user")
+
+
+def test_an_unlisted_name_after_a_firms_description_is_a_company():
+    # (synthetic) "delivery service Zentrix" describes a firm; its bare name then speaks for it
+    text = ("The country's largest parcel delivery service Zentrix halted exports.\n"
+            "“We are sorry for the disruption,” Zentrix said in a service update.")
+    assert [(q["speaker"], q["speaker_type"]) for q in extract_quotes(text, "en")] == [("Zentrix", "company")]

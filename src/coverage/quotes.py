@@ -536,6 +536,12 @@ class _Parser:
                           re.IGNORECASE)
         if issued:
             rest = issued.group(1)  # "read a statement issued by the ministry": the ministry speaks
+        talk = re.match(r"(?i)(?:(?:an?|the)\s+)?(?:interviews?|conversations?|wawancara)\s+(?:(?:by|conducted by|oleh)\s+[^,;]+?\s+|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+)?"
+                        r"(?:with|dengan)\s+(.+)$", rest)
+        if talk:
+            # "according to interviews by Reuters with nine former employees": the people
+            # interviewed speak; the outlet that talked to them only relays (as "told Reuters")
+            rest = talk.group(1)
         doc = re.match(r"(?i)(?:keterangan|pernyataan|siaran pers|rilis|unggahan)(?:\s+(?:resmi|tertulis|tertulisnya|resminya|pers))?\s+(?-i:(?=[A-Z]))", rest)
         if doc:
             rest = rest[doc.end():]  # "ungkap keterangan resmi TFH yang diperoleh ...": TFH speaks
@@ -2987,6 +2993,59 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
                 r["speaker_type"] = intro
             elif best and r["speaker_type"] in (*weak, *typed):
                 r["speaker_type"] = best
+    _organisations_not_people(text, recs, book, reg)
+
+
+# What a firm has and a person rarely does ("Dell's customers", "Royal Mail's international
+# delivery services"), the posts that speak for an organisation ("a Dell spokesperson") and the
+# legal forms and words that close a firm's name ("Dell Technologies", "Acme Ltd").
+_ORG_POSSESSED = (r"(?:customers?|clients?|users?|subscribers?|employees?|staff|workers?|shares?|stock|website|site|"
+                  r"portal|systems?|servers?|networks?|services?|products?|platform|app|database|headquarters|"
+                  r"(?:data\s+)?breach(?:\s+notification)?|spokes(?:person|man|woman)|chief\s+executive|ceo|board|"
+                  r"pelanggan|nasabah|pengguna|karyawan|layanan|situs)")
+_ORG_POST = r"(?:spokes(?:person|man|woman)|representative|executive|official|employees?|customers?|users?|juru\s+bicara)"
+_ORG_CLOSE = (r"(?:Inc\.?|Ltd\.?|LLC|Corp\.?|Corporation|plc|PLC|Co\.|Company|Group|Holdings|Technologies|"
+              r"Tbk\.?|PT)")
+
+
+def _used_as_organisation(text: str, name: str) -> bool:
+    """Does the article use ``name`` as an organisation ("Dell's customers", "a Dell
+    spokesperson", "at Dell", "Dell Technologies", "PT Dell") and never as a person (no "Mr/Ms",
+    no age, no he/she right after it)? Coding rule 6a types only people as members of the public;
+    an unlisted organisation speaking by its bare name is a firm unless its name says otherwise."""
+    if not name[:1].isupper() or len(name.split()) > 3:
+        return False
+    n = re.escape(name)
+    person = (rf"(?:\b(?:Mr|Ms|Mrs|Miss|Dr|Pak|Bu|Bapak|Ibu)\.?\s+(?:\w+\s+)?{n}\b|\b{n},\s+\d{{1,3}}\s*,|"
+              rf"\b{n}\b[^.!?\n“”\"]{{0,60}}\b(?:he|she|his|her|him|dia|beliau)\b)")
+    if re.search(person, text):
+        return False
+    org = (rf"\b{n}['’]s?\s+(?:[a-z-]+\s+){{0,2}}{_ORG_POSSESSED}\b|"
+           rf"\b(?:an?|the)\s+{n}\s+{_ORG_POST}\b|\b(?:at|joined|left)\s+{n}\b(?!\s+[A-Z])|"
+           rf"(?<![\w’'])(?:PT\s+)?{n}\s+{_ORG_CLOSE}(?![\w])|\bPT\s+{n}\b|"
+           # a lower-case description of a firm just before the name ("mail delivery service Royal Mail")
+           rf"\b(?-i:company|firm|service|operator|provider|retailer|carrier|bank|giant|maker|manufacturer|startup|"
+           rf"perusahaan|operator|penyedia)\s+{n}\b")
+    return bool(re.search(org, text))
+
+
+def _organisations_not_people(text: str, recs: list[dict], book: SpeakerBook, reg: dict) -> None:
+    """An unlisted name that speaks with no role and that the article uses as an organisation
+    ("Dell said", after "Dell's customers") is that organisation, typed by its name
+    (`org_patterns`) or a firm (coding rule 6), never a member of the public (rule 6a)."""
+    seen: dict[str, bool] = {}
+    for r in recs:
+        name = r["speaker"]
+        if not name or r["role"] or r["speaker_type"] not in ("other", "user") or name.startswith("@") \
+                or book.lookup(name) is not None:
+            continue
+        p = reg.get(name)
+        if p is not None and p.type not in (None, "user"):
+            continue  # introduced with a role ("Ransomware gang Zarlock"): that role types it
+        if name not in seen:
+            seen[name] = _used_as_organisation(text, name)
+        if seen[name]:
+            r["speaker_type"] = book.type_of_org(name) or "company"
 
 
 # a post that speaks for one person: "a spokesperson for Champagne", "juru bicara Menteri Budi"
