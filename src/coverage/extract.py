@@ -1339,6 +1339,22 @@ def score_gate(i: int, fired: list[str], ls: "LineScore") -> bool:
     return (i > 0 or "short" in fired) and signs >= (1 if "after_body" in fired else 2)
 
 
+def score_drops(cands, ls: "LineScore", weights: dict | None = None, threshold: float | None = None) -> dict[int, list[str]]:
+    """The candidate lines (``score_candidates``) the text score takes: score at least the
+    threshold and passing :func:`score_gate`; {line number: features that fired}. ``weights``
+    and ``threshold`` default to the YAML's (coverage.fit_line_score passes fitted ones)."""
+    weights = ls.weights if weights is None else weights
+    threshold = ls.threshold if threshold is None else threshold
+    return {i: fired for i, fired in cands
+            if sum(weights.get(f, 0.0) for f in fired) >= threshold and score_gate(i, fired, ls)}
+
+
+def takes_the_article(long_idx: list[int], drop) -> bool:
+    """Whether dropping ``drop`` would leave fewer than half the body's long paragraphs: then
+    the evidence would take the article itself, and none of it is trusted."""
+    return bool(long_idx) and sum(1 for i in long_idx if i not in drop) < len(long_idx) / 2
+
+
 def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerplate | None = None,
                        keep: str = "", url: str = "", dom: bool = True, score: bool = True,
                        index: dict | None = None) -> str:
@@ -1393,16 +1409,13 @@ def drop_chrome_blocks(body: str, tree, lang: str | None = None, rules: Boilerpl
                     drop[i] = "dom " + reasons[0]
     sites = site_names(tree, url)
     if score and ls is not None:
-        for i, fired in score_candidates(lines, keys, els, long_idx, lang, ls, sites, keep_n, skip=drop):
-            s = sum(ls.weights.get(f, 0.0) for f in fired)
-            if s >= ls.threshold and score_gate(i, fired, ls):
-                drop[i] = "score " + "+".join(fired)
+        cands = score_candidates(lines, keys, els, long_idx, lang, ls, sites, keep_n, skip=drop)
+        drop.update({i: "score " + "+".join(fired) for i, fired in score_drops(cands, ls).items()})
     drop = {i: why for i, why in drop.items() if not _kept_on_purpose(lines[i], rules, sites)}
     if not drop:
         return body
-    kept_long = sum(1 for i in long_idx if i not in drop)
-    if long_idx and kept_long < len(long_idx) / 2:
-        return body  # the evidence would take the article itself: trust none of it
+    if takes_the_article(long_idx, drop):
+        return body
     for i, why in sorted(drop.items()):
         log.debug("chrome block dropped (%s): %s", why, lines[i][:80])
     return "\n".join(x for i, x in enumerate(lines) if i not in drop)

@@ -54,13 +54,14 @@ def page_lines(page) -> dict:
         body = ex.extract_body(text, page.url, None, options)[0]
     rules = ex.load_boilerplate()
     if not body or rules.line_score is None:
-        return {"body": body, "cands": []}
+        return {"body": body, "cands": [], "long_idx": []}
     lines = body.split("\n")
     if len(lines) < 3:
-        return {"body": body, "cands": []}
+        return {"body": body, "cands": [], "long_idx": []}
     tree = ex._parse(ex._xml_safe(text))
     keys = [ex._norm(ex._BULLET.sub("", ex._TABLE_BARS.sub("", x) or x) or x) for x in lines]
-    long_idx = [i for i, x in enumerate(lines) if len(x) >= 100]
+    long_chars = rules.short_lines.long_chars if rules.short_lines else 100  # as drop_chrome_blocks
+    long_idx = [i for i, x in enumerate(lines) if len(x) >= long_chars]
     els = ex._elements_by_text(tree, set(keys))
     jsonld = ex._jsonld_body(tree)
     sites = ex.site_names(tree, page.url)
@@ -68,7 +69,7 @@ def page_lines(page) -> dict:
              ex.score_candidates(lines, keys, els, long_idx, None, rules.line_score, sites,
                                  ex._norm(jsonld) if jsonld else "")
              if not ex._kept_on_purpose(lines[i], rules, sites)]
-    return {"body": body, "cands": cands}
+    return {"body": body, "cands": cands, "long_idx": long_idx}
 
 
 def label(line: str, page) -> int | None:
@@ -100,22 +101,16 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iters: int = 50)
     return w[:-1], float(w[-1])
 
 
-def _decide(cands, weights: dict, threshold: float, ls) -> set[int]:
-    from .extract import score_gate
-
-    return {i for i, fired in cands
-            if sum(weights.get(f, 0.0) for f in fired) >= threshold and score_gate(i, fired, ls)}
-
-
 def page_figures(pages, data, weights: dict, threshold: float, ls) -> dict:
     """Pages clean / clean and complete, snippets found, with the score's drops applied."""
+    from .extract import score_drops, takes_the_article
+
     clean = both = tp = fn = fp = 0
     for page, d in zip(pages, data):
         lines = d["body"].split("\n") if d["body"] else []
-        drop = _decide(d["cands"], weights, threshold, ls)
-        long_idx = [i for i, x in enumerate(lines) if len(x) >= 100]
-        if long_idx and sum(1 for i in long_idx if i not in drop) < len(long_idx) / 2:
-            drop = set()  # drop_chrome_blocks' guard: never half the body's long paragraphs
+        drop = score_drops(d["cands"], ls, weights, threshold)
+        if takes_the_article(d["long_idx"], drop):
+            drop = {}  # drop_chrome_blocks' guard: never half the body's long paragraphs
         out = "\n".join(x for i, x in enumerate(lines) if i not in drop)
         a, b, c = score(out, page.with_, page.without)
         tp, fn, fp = tp + a, fn + b, fp + c
