@@ -36,6 +36,18 @@ def run_dir(tmp_path):
     return tmp_path
 
 
+def test_credits_are_read_with_the_text(run_dir):
+    # the fixture's table predates the credits column (read as empty); a newer one carries it
+    paths = RunPaths.at(run_dir)
+    df = pd.read_csv(paths.articles_csv, dtype=str, keep_default_na=False)
+    df.insert(df.columns.get_loc("text") + 1, "credits", ["Sumber: GSMArena", "", ""])
+    atomic.write_csv(df, paths.articles_csv)
+    citations = analyse_run(run_dir, tables=["citations"])["citations"]
+    cited = citations.groupby("article_id")["cited"].apply(set)
+    assert cited["syn-id"] == {"Forbes", "GSMArena"}
+    assert cited["syn-en"] == {"Forbes"}
+
+
 def test_analyse_writes_contract_tables(run_dir):
     tables = analyse_run(run_dir)
     paths = RunPaths.at(run_dir)

@@ -89,6 +89,12 @@ def test_closing_source_credits():
     text = "Xiaomi membantah tuduhan itu.\n(Kantor Berita Nusa)"
     assert cited_media(text, "id") == ["Kantor Berita Nusa"]
     assert cited_media("Xiaomi denied it.\nSource: Gizmochina", "en") == ["Gizmochina"]
+    # bracketed lists, a "Source/VIA:" label, Tempo's sources in capitals between bars
+    assert cited_media("Xiaomi membantah tuduhan itu.\n(Sumber: Forbes, GSMArena)", "id") == ["Forbes", "GSMArena"]
+    assert cited_media("Xiaomi denied it.\nSource/VIA: Forbes", "en") == ["Forbes"]
+    assert cited_media("Xiaomi membantah tuduhan itu.\nFORBES | GSMARENA", "id") == ["Forbes", "GSMArena"]
+    # capitals between bars that name no listed outlet (a breadcrumb, a reporter's initials) are none
+    assert cited_media("Xiaomi membantah tuduhan itu.\nBERANDA | TEKNO", "id") == []
 
 
 def test_unlisted_outlets_count_only_after_media_cues():

@@ -134,10 +134,26 @@ def test_paragraphs_are_lines_in_order(name):
     assert [line for line in got if line in want] == want
 
 
-def test_attribution_and_quotes_are_kept():
-    got = X.extract_html(page("id_portal"), PAGES["id_portal"][1], "id")
-    assert "Sumber: Forbes" in got.split("\n")  # a citation, not boilerplate
-    assert '"Privasi pengguna adalah prioritas utama kami.' in got
+def test_attribution_goes_to_credits_and_quotes_stay():
+    art = X.extract_article(page("id_portal"), PAGES["id_portal"][1], "id")
+    assert art["credits"] == "Sumber: Forbes"  # a citation, read by the analysis, not the story
+    assert "Sumber: Forbes" not in art["text"]
+    assert '"Privasi pengguna adalah prioritas utama kami.' in art["text"]
+
+
+@pytest.mark.parametrize("body, text, credits", [
+    ("A.\nSumber: Antara\nB.", "A.\nB.", "Sumber: Antara"),
+    ("A.\n(Sumber: Forbes, GSMArena)\nVia: CNET", "A.", "(Sumber: Forbes, GSMArena)\nVia: CNET"),
+    ("A.\nSource/VIA: Forbes", "A.", "Source/VIA: Forbes"),
+    ("A.\nFORBES | GSMARENA", "A.", "FORBES | GSMARENA"),  # Tempo's closing sources in capitals
+    ("A.\nForbes | GSMArena\nXIAOMI", "A.\nForbes | GSMArena\nXIAOMI", ""),  # not capitals, or one item
+    ("A.\nSumber: Pixabay", "A.\nSumber: Pixabay", ""),  # a picture's source is not the story's
+    # a long line that opens with the label is prose, not a credit
+    ("Source: " + "the company said it would change the browser " * 4, "Source: " + "the company said it would change the browser " * 4, ""),
+    ("", "", ""),
+])
+def test_split_credits(body, text, credits):
+    assert X.split_credits(body) == (text, credits)
 
 
 def test_lead_outside_the_article_container_is_recovered():
@@ -763,7 +779,7 @@ def test_extract_article_metadata_english_and_amp():
 
 def test_extract_article_on_an_empty_page():
     art = X.extract_article(b"", "https://x.example/2020/05/02/a", "id")
-    assert art == {"title": "", "authors": [], "published": "2020-05-02", "text": "",
+    assert art == {"title": "", "authors": [], "published": "2020-05-02", "text": "", "credits": "",
                    "extractor": "none", "top_image": ""}
 
 
@@ -1153,7 +1169,8 @@ def test_attribution_lines_are_kept_by_the_structural_steps(line, markup, lang):
     html = _story(paras, 3, markup.format(line))
     assert _chrome(html, paras + [line], lang) == paras + [line]
     assert X.drop_short_chrome("\n".join(paras + [line]), _tree(html), lang).split("\n") == paras + [line]
-    assert X.extract_html(html.encode(), "https://www.exampledaily.example/a", lang).split("\n")[-1] == line
+    art = X.extract_article(html.encode(), "https://www.exampledaily.example/a", lang)
+    assert (art["text"].split("\n"), art["credits"]) == (paras, line)
 
 
 def test_a_picture_source_is_not_an_attribution():
@@ -1177,12 +1194,12 @@ def test_an_attribution_box_after_the_body_is_recovered():
             "<div class='sidebar'><h3>Terpopuler</h3><p>Sumber: Contohnews</p></div></div></body></html>")
     off = replace(X.DEFAULT_OPTIONS, attribution=False)
     assert X.extract_body(html, "https://www.contohnews.example/a", "id", off)[0].split("\n") == paras
-    got = X.extract_html(html.encode(), "https://www.contohnews.example/a", "id").split("\n")
+    got = X.extract_body(html, "https://www.contohnews.example/a", "id")[0].split("\n")
     assert got == paras + ["Sumber: Forbes"]  # the first one after the body, not the sidebar's
     # a body that already has its attribution gets no second one; a picture source is none
     assert X.recover_attribution("\n".join(paras + ["Sumber: Antara"]), _tree(html)).endswith("Sumber: Antara")
     html2 = html.replace("Sumber: <a>Forbes</a>", "Sumber: Pixabay")
-    assert X.extract_html(html2.encode(), "https://www.contohnews.example/a", "id").split("\n") == paras
+    assert X.extract_body(html2, "https://www.contohnews.example/a", "id")[0].split("\n") == paras
 
 
 # --------------------------------------------------------------------------- boilerplate.yml 2.0

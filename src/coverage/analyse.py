@@ -22,10 +22,14 @@ CITATION_COLUMNS = ["article_id", "cited", "cue"]
 
 
 def read_articles(paths: RunPaths) -> pd.DataFrame:
-    """The articles table of a run, text as str (empty texts stay empty strings)."""
+    """The articles table of a run, text as str (empty texts stay empty strings).
+
+    A table written before the ``credits`` column existed reads with empty credits.
+    """
     if not paths.articles_csv.is_file():
         raise StudyError(f"{paths.articles_csv}: no articles table; run `python -m coverage extract --out {paths.out}` first")
-    return pd.read_csv(paths.articles_csv, dtype=str, keep_default_na=False)
+    articles = pd.read_csv(paths.articles_csv, dtype=str, keep_default_na=False)
+    return articles if "credits" in articles else articles.assign(credits="")
 
 
 def _per_article(articles: pd.DataFrame, fn, columns: list[str]) -> pd.DataFrame:
@@ -50,11 +54,15 @@ def quote_table(articles: pd.DataFrame) -> pd.DataFrame:
 def citation_table(articles: pd.DataFrame) -> pd.DataFrame:
     """One row per cited outlet per article: article_id, cited, cue (first cue that names it).
 
-    An outlet naming itself ("kata Antara" in an Antara story) is not a citation.
+    The article's text and its credits ("Sumber: Antara", read after the text) are both
+    read. An outlet naming itself ("kata Antara" in an Antara story) is not a citation.
     """
     from .citations import citation_records
 
-    rows = _per_article(articles, lambda row: citation_records(row.text, row.language, outlet=row.outlet), CITATION_COLUMNS)
+    def cites(row) -> list[dict]:
+        return citation_records("\n".join(filter(None, (row.text, row.credits))), row.language, outlet=row.outlet)
+
+    rows = _per_article(articles, cites, CITATION_COLUMNS)
     return rows.drop_duplicates(["article_id", "cited"]).reset_index(drop=True)
 
 

@@ -274,11 +274,11 @@ def load_pages(folder: Path, limit: int | None = None) -> list[Page]:
 
 
 def _ours(options=None) -> Callable[[bytes, str], str]:
-    from .extract import decode_html, extract_body, extract_html
+    from .extract import decode_html, extract_body, extract_html, split_credits
 
     if options is None:
         return lambda html, url: extract_html(html, url)
-    return lambda html, url: extract_body(decode_html(html), url, None, options)[0]
+    return lambda html, url: split_credits(extract_body(decode_html(html), url, None, options)[0])[0]
 
 
 def _newspaper(html: bytes, url: str) -> str:

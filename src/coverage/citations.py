@@ -228,7 +228,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     self_name = _outlet_key(canonical_outlet(outlet) or str(outlet)) if outlet else None
     quoted = [(q["start"], q["end"]) for q in extract_quotes(text, lang) if q["kind"] == "direct"]
     in_quote = lambda i: any(a <= i < b for a, b in quoted)  # noqa: E731
-    credit_rx = re.compile(r"^\s*(?:sumber|source|sources|sumber berita)\s*:", re.IGNORECASE)
+    credit_rx = re.compile(r"^\s*[\[(]?\s*(?:sumber|source|sources|sumber berita|via)(?:\s*/\s*(?:via|source|sumber))?\s*:", re.IGNORECASE)
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
     not_media = _redefined_acronyms(text)
@@ -265,6 +265,14 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             name = _clean_name(m.group(1))
             s = p.start + m.start(1)
             add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+        # Tempo's closing sources in capitals between bars, "FORBES | GSMARENA"
+        if _CAPS_CREDIT.fullmatch(line):
+            for m in re.finditer(r"[^|]+", line):
+                name = m.group().strip()
+                if canonical_outlet(name):
+                    s = p.start + m.start() + m.group().index(name)
+                    add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+            continue
         # a closing credit that is nothing but "(Outlet)"
         m = re.fullmatch(r"\(\s*(" + _NAME + r")\s*\)", line)
         if m:
@@ -340,7 +348,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 add(name, "reported" if lang == "en" else "melaporkan", p.start + s, p.start + s + len(name))
         if credit:
             # "Sumber: GSMArena, Kantor Berita Nusa": every item of the list
-            items = re.split(r",|\s+(?:dan|and)\s+|;", line.split(":", 1)[1])
+            items = re.split(r",|\s+(?:dan|and)\s+|;", line.split(":", 1)[1].rstrip(" )]"))
             pos = line.index(":") + 1
             for it in items:
                 name = _clean_name(it)
@@ -368,6 +376,11 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
 # "Australian Federal Police (AFP)": the article defines a listed outlet's acronym as a body of
 # another kind, so that acronym is not the news agency in this article
 _ACRONYM_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’.-]*)){1,8})\s*\(([A-Z][A-Z0-9&]{1,7})\)")
+
+
+# A closing line of sources in capitals between bars ("FORBES | GSMARENA", "TEMPO.CO | AFP");
+# the items are counted only when they are listed outlets (a reporter's initials are not).
+_CAPS_CREDIT = re.compile(r"\s*[A-Z][A-Z0-9.&'-]*(?: [A-Z][A-Z0-9.&'-]*){0,3}(?:\s*\|\s*[A-Z][A-Z0-9.&'-]*(?: [A-Z][A-Z0-9.&'-]*){0,3})+\s*")
 
 
 def _redefined_acronyms(text: str) -> frozenset[str]:

@@ -47,6 +47,9 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
    says what the line is.
    Lines that only look like chrome are kept on purpose: an attribution ("Sumber: Antara",
    "Source: Forbes"; ``keep_lines``), which coverage.citations counts.
+9. Credits (``split_credits``): those attribution lines leave the article text for their own
+   column, ``credits``: they say where the story came from, they are not the story. The
+   analyse stage hands text and credits together to coverage.citations.
 
 Paragraphs are separated by ``\\n``. newspaper3k supplies title, authors and top image
 (``extract_article``); dates come from :mod:`coverage.dates`. Rule versions are those of
@@ -78,7 +81,7 @@ BOILERPLATE_FILE = CODEBOOK / "boilerplate.yml"
 
 ARTICLE_COLUMNS = (
     "id", "url", "outlet", "country", "language", "group", "title", "published",
-    "authors", "text", "n_words", "extractor", "html_sha256", "cluster_id",
+    "authors", "text", "credits", "n_words", "extractor", "html_sha256", "cluster_id",
 )
 
 # The libraries log every discarded page at WARNING; without a handler Python would print
@@ -1456,6 +1459,24 @@ def recover_attribution(body: str, tree, rules: Boilerplate | None = None, index
     return body
 
 
+# A credit is a label and a list of names; a longer line opening with "Source:" is prose.
+CREDIT_MAX_WORDS = 25
+
+
+def split_credits(body: str, rules: Boilerplate | None = None) -> tuple[str, str]:
+    """(text, credits): the body's attribution lines ("Sumber: Antara", "Source: Forbes",
+    ``keep_lines``) moved out of the article text, in their order, each on its own line.
+
+    The structural steps keep these lines so that the citation analysis can read them;
+    they are not the article, so the text leaves them to the ``credits`` column.
+    """
+    rules = rules or load_boilerplate()
+    lines = body.split("\n") if body else []
+    credit = [len(x.split()) <= CREDIT_MAX_WORDS and _kept_on_purpose(x, rules) for x in lines]
+    return ("\n".join(x for x, c in zip(lines, credit) if not c),
+            "\n".join(x for x, c in zip(lines, credit) if c))
+
+
 # --------------------------------------------------------------------------- the body
 
 
@@ -1573,15 +1594,16 @@ def extract_html(html: bytes, url: str, lang: str | None = None) -> str:
 
     ``lang`` (ISO 639-1) selects the language's boilerplate rules and newspaper3k's
     stopwords; None means unknown (all rules apply). Returns "" when nothing is found.
+    Attribution lines ("Sumber: Antara") are not part of it (``split_credits``).
     """
-    return extract_body(decode_html(html, lang=lang), url, lang)[0]
+    return split_credits(extract_body(decode_html(html, lang=lang), url, lang)[0])[0]
 
 
 # --------------------------------------------------------------------------- one article
 
 
 def extract_article(html: bytes, url: str, lang: str | None, content_type: str | None = None) -> dict:
-    """Title, authors, published (YYYY-MM-DD or ""), text, extractor and top image of a page.
+    """Title, authors, published (YYYY-MM-DD or ""), text, credits, extractor and top image of a page.
 
     newspaper3k gives title, authors and the top image (from the page's markup; no image is
     fetched). Its author list is checked against the page's author markup (read by
@@ -1594,6 +1616,7 @@ def extract_article(html: bytes, url: str, lang: str | None, content_type: str |
     text = decode_html(html, content_type, lang)
     art = _newspaper_article(text, url, lang)
     body, label = extract_body(text, url, lang, newspaper_article=art)
+    body, credits = split_credits(body)
     title = (art.title or "").strip() if art is not None else ""
     top_image = (art.top_image or "") if art is not None else ""
     meta = _trafilatura_metadata(text, url)
@@ -1604,6 +1627,7 @@ def extract_article(html: bytes, url: str, lang: str | None, content_type: str |
         "authors": authors,
         "published": find_published(text, url, lang),
         "text": body,
+        "credits": credits,
         "extractor": label,
         "top_image": top_image,
     }
@@ -1723,7 +1747,7 @@ def extract_run(out: str | Path) -> pd.DataFrame:
                 art = None
             if art is not None:
                 row.update(title=art["title"], authors="; ".join(art["authors"]), text=art["text"],
-                           extractor=art["extractor"] if art["text"] else "none")
+                           credits=art["credits"], extractor=art["extractor"] if art["text"] else "none")
                 page_date = art["published"]
                 if not row["published"]:
                     row["published"] = page_date
