@@ -1668,6 +1668,9 @@ LINES_THAT_GO = [
     ("Diposting oleh Admin Humas pada Kamis, 20 Januari 2022 | Dilihat: 318 kali", "id"),
     ("Beli gawai incaranmu lewat link affiliate kami, harga tetap sama.", "id"),
     ("Sobat, yuk gabung ke komunitas Contoh Squad! Daftar dan klik di sini.", "id"),
+    ("Welcome to Contoh Daily's live updates for July 16. Get in touch on live@contoh.example", "en"),
+    ("Good morning and welcome to our live coverage of the data breach hearing.", "en"),
+    ("Selamat datang di laporan langsung sidang gugatan data pribadi hari ini.", "id"),
 ]
 PROSE_THAT_STAYS = [
     ("Perusahaan itu memasang iklan di media sosial untuk mengumumkan pembaruan peramban.", "id"),
@@ -1687,6 +1690,8 @@ PROSE_THAT_STAYS = [
     ("The regulator said the webinar for companies on 3 May had been cancelled.", "en"),
     ("Warga diminta melaporkan penipuan kepada polisi, kata juru bicara itu.", "id"),
     ("The researchers read 1,204 pages of the company's filings.", "en"),
+    ("Welcome to the new browser, the company wrote in a note about its live updates.", "en"),
+    ("Xiaomi welcomed the regulator's live coverage of the hearing.", "en"),
 ]
 
 
