@@ -343,6 +343,12 @@ def test_citation_shapes_from_new_stories(text, lang, want):
     ("The New York Times spoke with seven women who found trackers in their bags.", "en", ["The New York Times"]),
     # "media" alone is no outlet
     ("Media reports attribute the attack to a criminal group.", "en", []),
+    # session 5: "a report on the Verge", a reporter writing for an outlet, an unlisted paper
+    # whose name holds a listed one ("Belfast Telegraph" is not The Telegraph)
+    ("According to a report on the Verge, the account tweeted at 4 pm.", "en", ["The Verge"]),
+    ("As reported by Jane Roe for TechCrunch, the chatbot made the story up.", "en", ["TechCrunch"]),
+    ("Officers' names were exposed, according to the Belfast Telegraph.", "en", ["Belfast Telegraph"]),
+    ("It was reported by the company for the first time on Monday.", "en", []),
 ])
 def test_credit_lines_recipients_and_call_signs(text, lang, want):
     assert cited_media(text, lang) == want

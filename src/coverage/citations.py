@@ -333,8 +333,9 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                     continue
                 prefix = line[m.start():s]
                 noun = bool(_MEDIA_NOUN.search(prefix))
-                if any(e.kind == "media" for _, _, e in book.find(name)):
-                    continue  # "BBC News Indonesia": the listed outlet in it is found above
+                if any(e.kind == "media" and a == 0 for a, _, e in book.find(name)):
+                    continue  # "BBC News Indonesia": the listed outlet it opens with is found above
+                # ("Belfast Telegraph" is not "The Telegraph": a listed name inside is not the outlet)
                 if _unlisted_ok(name, r, media_noun=noun):
                     add(name, r.cue, p.start + s, p.start + s + len(name))
         for m in re.finditer(r"(?<![\w.&'’+-])(" + _NAME + r")", line):
