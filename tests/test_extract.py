@@ -1671,6 +1671,7 @@ LINES_THAT_GO = [
     ("Welcome to Contoh Daily's live updates for July 16. Get in touch on live@contoh.example", "en"),
     ("Good morning and welcome to our live coverage of the data breach hearing.", "en"),
     ("Selamat datang di laporan langsung sidang gugatan data pribadi hari ini.", "id"),
+    ("(Humas Polda Contoh)", "id"),
 ]
 PROSE_THAT_STAYS = [
     ("Perusahaan itu memasang iklan di media sosial untuk mengumumkan pembaruan peramban.", "id"),
@@ -1692,6 +1693,7 @@ PROSE_THAT_STAYS = [
     ("The researchers read 1,204 pages of the company's filings.", "en"),
     ("Welcome to the new browser, the company wrote in a note about its live updates.", "en"),
     ("Xiaomi welcomed the regulator's live coverage of the hearing.", "en"),
+    ("Humas kementerian mengatakan data itu aman dan sudah diperiksa.", "id"),
 ]
 
 
@@ -1722,6 +1724,9 @@ def test_prose_sharing_their_words_stays(line, lang):
      "<p>1,204 participants</p></div>", "en"),
     ("<div class='story_nextCard__3Hx0e'><span>Next</span><p>Regulator fines phone maker over data</p></div>", "en"),
     ("<p>This discussion has been archived. No new comments can be posted.</p>", "en"),
+    # 2.8: an author box named in Indonesian, after the story; a press office's sign-off
+    ("<div class='kotak-penulis'><b>Contoh Penulis</b><p>Penulis lepas, pengamat media sosial dan kebijakan internet.</p></div>", "id"),
+    ("<p><strong>Biro Pers, Media, dan Informasi Sekretariat Contoh</strong></p>", "id"),
 ])
 def test_premium_poll_and_next_story_boxes_and_archived_notices_go(box, lang):
     paras = _LONG_ID if lang == "id" else _LONG_EN
