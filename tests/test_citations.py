@@ -349,6 +349,10 @@ def test_citation_shapes_from_new_stories(text, lang, want):
     ("As reported by Jane Roe for TechCrunch, the chatbot made the story up.", "en", ["TechCrunch"]),
     ("Officers' names were exposed, according to the Belfast Telegraph.", "en", ["Belfast Telegraph"]),
     ("It was reported by the company for the first time on Monday.", "en", []),
+    # the page printed the cue's link as a paragraph of its own
+    ("Lazada membantah, dilansir dari\niNews.id, Sabtu (31/10/2020).", "id", ["iNews"]),
+    ("The data leaked, according to\nThe Verge.", "en", ["The Verge"]),
+    ("Pengguna mengeluh, kata dia melansir\nperusahaan itu membantah.", "id", []),
 ])
 def test_credit_lines_recipients_and_call_signs(text, lang, want):
     assert cited_media(text, lang) == want

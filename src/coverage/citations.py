@@ -227,6 +227,9 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     book = load_book()
     self_name = _outlet_key(canonical_outlet(outlet) or str(outlet)) if outlet else None
     quoted = [(q["start"], q["end"]) for q in extract_quotes(text, lang) if q["kind"] == "direct"]
+    # a cue whose outlet the page printed as a link in a paragraph of its own ("... dilansir
+    # dari\niNews.id, Sabtu"): the break becomes a space, so offsets stay those of ``text``
+    text = _DANGLING_CUE.sub(lambda m: m.group(1) + " ", text)
     in_quote = lambda i: any(a <= i < b for a, b in quoted)  # noqa: E731
     credit_rx = re.compile(r"^\s*[\[(]?\s*(?:sumber|source|sources|sumber berita|via)(?:\s*/\s*(?:via|source|sumber))?\s*:", re.IGNORECASE)
     out: list[dict] = []
@@ -378,6 +381,11 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
 # another kind, so that acronym is not the news agency in this article
 _ACRONYM_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on|[A-Z][\w'’.-]*)){1,8})\s*\(([A-Z][A-Z0-9&]{1,7})\)")
 
+
+# A media-sourcing cue that ends a line, its outlet opening the next one (a capital, or a
+# name written "iNews.id" / "detikINET" / "kompas.com").
+_DANGLING_CUE = re.compile(
+    r"(?i)\b((?:dilansir|dikutip|disadur|diolah) dari|mengutip(?: dari)?|melansir|according to|as reported by|via)\n(?=(?-i:[A-Z]|[a-z]\w*[A-Z.]))")
 
 # A closing line of sources in capitals between bars ("FORBES | GSMARENA", "TEMPO.CO | AFP");
 # the items are counted only when they are listed outlets (a reporter's initials are not).
