@@ -353,6 +353,11 @@ def test_citation_shapes_from_new_stories(text, lang, want):
     ("Lazada membantah, dilansir dari\niNews.id, Sabtu (31/10/2020).", "id", ["iNews"]),
     ("The data leaked, according to\nThe Verge.", "en", ["The Verge"]),
     ("Pengguna mengeluh, kata dia melansir\nperusahaan itu membantah.", "id", []),
+    # the newsroom of a copied story acting in it names the story's source
+    ("Kontan.co.id telah berusaha menghubungi pihak bank, namun belum ada jawaban.", "id", ["Kontan"]),
+    ("The Verge has reached out to the phone maker for comment.", "en", ["The Verge"]),
+    ("Kominfo telah menghubungi Xiaomi untuk meminta penjelasan.", "id", []),
+    ("The phone maker contacted the researchers on Friday.", "en", []),
 ])
 def test_credit_lines_recipients_and_call_signs(text, lang, want):
     assert cited_media(text, lang) == want
