@@ -1672,6 +1672,8 @@ LINES_THAT_GO = [
     ("Good morning and welcome to our live coverage of the data breach hearing.", "en"),
     ("Selamat datang di laporan langsung sidang gugatan data pribadi hari ini.", "id"),
     ("(Humas Polda Contoh)", "id"),
+    ("1325 kali dibaca", "id"),
+    ("*** This is a Contoh Bloggers Network syndicated blog. Read the original post at: example.com", "en"),
 ]
 PROSE_THAT_STAYS = [
     ("Perusahaan itu memasang iklan di media sosial untuk mengumumkan pembaruan peramban.", "id"),
@@ -1694,6 +1696,8 @@ PROSE_THAT_STAYS = [
     ("Welcome to the new browser, the company wrote in a note about its live updates.", "en"),
     ("Xiaomi welcomed the regulator's live coverage of the hearing.", "en"),
     ("Humas kementerian mengatakan data itu aman dan sudah diperiksa.", "id"),
+    ("Artikel itu sudah 1.325 kali dibaca sebelum dihapus oleh redaksi.", "id"),
+    ("This is a syndicated blog network's problem, the researcher said.", "en"),
 ]
 
 
