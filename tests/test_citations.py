@@ -364,6 +364,26 @@ def test_credit_lines_recipients_and_call_signs(text, lang, want):
 
 
 @pytest.mark.parametrize("text, lang, outlet, want", [
+    # a portal's dateline or closing credit in another site's copy names the copy's source
+    ("Bisnis.com, JAKARTA – Lembaga itu menilai data pengguna bocor.", "id", "Contoh Daily", ["Bisnis.com"]),
+    ("JAKARTA, KOMPAS.com - Xiaomi membantah tuduhan itu.", "id", "Contoh Daily", ["KompasTekno"]),
+    ("Bisnis.com, JAKARTA – Lembaga itu menilai data pengguna bocor.", "id", None, []),  # maybe its own
+    ("Pelaku mengaku meretas ratusan situs. (KOMPAS.COM/RAH/DIK)", "id", "Contoh Daily", ["KompasTekno"]),
+    ("Pelaku mengaku meretas ratusan situs.\n(REN)", "id", "Contoh Daily", []),  # a desk's initials
+    ("LONDON (AP) — Apple said Friday it will stop offering the feature.", "en", "Contoh Daily", ["Associated Press"]),
+    ("TEMPO.CO, Jakarta - The bank's app has yet to recover.", "en", "Tempo English", []),  # its own edition
+    # cues and names met in sets 29/30
+    ("Mengutip dari laporan Reuters, kelompok itu dikenal sebagai Lazarus.", "id", None, ["Reuters"]),
+    ('The Home Office responded to the BBC: "We do not comment on operational matters."', "en", None, ["BBC"]),
+    ("“Adoption without security is risky,” a researcher told The Register.", "en", None, ["The Register"]),
+    ("The leak was first reported by Forbes India.", "en", None, ["Forbes India"]),
+    ("The lawsuit was earlier reported by Bloomberg Law.", "en", None, ["Bloomberg Law"]),
+])
+def test_datelines_closing_credits_and_cues_of_sets_29_30(text, lang, outlet, want):
+    assert cited_media(text, lang, outlet=outlet) == want
+
+
+@pytest.mark.parametrize("text, lang, outlet, want", [
     # an article before a listed outlet's name is no part of it; "the AP" is the Associated Press
     ("The outage hit eight states, The Associated Press reported. The site was down too, the AP reported.",
      "en", None, ["Associated Press"]),

@@ -140,6 +140,12 @@ def _citation_only(path: Path = MEDIA_YML) -> dict[str, str]:
     return {str(k): str(v) for k, v in (data.get("citation_only") or {}).items()}
 
 
+@lru_cache(maxsize=2)
+def _wire_credits(path: Path = MEDIA_YML) -> dict[str, str]:
+    data = load_yaml(path)
+    return {str(k): str(v) for k, v in (data.get("wire_credits") or {}).items()}
+
+
 def canonical_outlet(name: str) -> str | None:
     """The canonical name of an outlet (any alias of media.yml), or None if it is not listed."""
     ent = load_book().lookup(str(name))
@@ -236,14 +242,14 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     seen: set[tuple[int, int]] = set()
     not_media = _redefined_acronyms(text)
 
-    def add(name: str, cue: str, s: int, e: int) -> None:
+    def add(name: str, cue: str, s: int, e: int, canon: str | None = None) -> None:
         # "The Associated Press" is the listed "Associated Press": an article before the name
         bare = re.sub(r"^(?:The|the)\s+", "", name)
-        canon = canonical_outlet(name) or (canonical_outlet(bare) if bare != name else None) or _canonical_unlisted(name)
+        canon = canon or canonical_outlet(name) or (canonical_outlet(bare) if bare != name else None) or _canonical_unlisted(name)
         if self_name and (_outlet_key(canon) == self_name or _outlet_key(name) == self_name):
             return  # "Dikutip Telset.id" in Telset's own article
-        if (s, e) in seen:
-            return
+        if any(a <= s and e <= b for a, b in seen):
+            return  # the same mention, or a part of one already read ("Register" in "The Register")
         seen.add((s, e))
         out.append({"cited": canon, "cue": cue, "start": s, "end": e})
 
@@ -262,12 +268,15 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             continue
         # a wire dateline, "NEW YORK (AP) --", "(Bloomberg) —": the copy is the agency's, so an
         # article another outlet (``outlet``) publishes cites it
-        m = re.match(r"\s*(?:[A-Z][A-Za-z .,'’-]{0,40}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}|:)\s", line)
+        m = re.match(r"\s*(?:[A-Z][A-Za-z .,'’-]{0,40}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}|:)\s", line) \
+            or _PORTAL_DATELINE.match(line)
         # without ``outlet`` the article may be the agency's own, so a dateline alone is no citation
-        if m and self_name and canonical_outlet(_clean_name(m.group(1))) and not in_quote(p.start + m.start(1)):
+        if m and self_name and not in_quote(p.start + m.start(1)):
             name = _clean_name(m.group(1))
-            s = p.start + m.start(1)
-            add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+            canon = _credit_outlet(name)
+            if canon:
+                s = p.start + m.start(1)
+                add(name, "sumber" if lang == "id" else "source", s, s + len(name), canon)
         # Tempo's closing sources in capitals between bars, "FORBES | GSMARENA"
         if _CAPS_CREDIT.fullmatch(line):
             for m in re.finditer(r"[^|]+", line):
@@ -276,14 +285,23 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                     s = p.start + m.start() + m.group().index(name)
                     add(name, "sumber" if lang == "id" else "source", s, s + len(name))
             continue
-        # a closing credit that is nothing but "(Outlet)"
-        m = re.fullmatch(r"\(\s*(" + _NAME + r")\s*\)", line)
+        # a closing credit that is nothing but "(Outlet)", or the outlet and its staff's initials,
+        # "(KOMPAS.COM/RAH/DIK)"; initials alone, "(REN)", are the desk's, not an outlet
+        m = re.fullmatch(r"\(\s*(" + _NAME + r")(?:\s*/\s*[A-Za-z]{2,5})*\s*\)", line)
         if m:
             name = _clean_name(m.group(1))
-            if canonical_outlet(name) or _unlisted_ok(name, _Cue("sumber", "any", None, None)):
+            canon = _credit_outlet(name)
+            initials = re.fullmatch(r"[A-Z]{2,5}", name) is not None and not _OUTLET_LIKE.search(name)
+            if canon or (not initials and "/" not in line and _unlisted_ok(name, _Cue("sumber", "any", None, None))):
                 s = p.start + m.start(1)
-                add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+                add(name, "sumber" if lang == "id" else "source", s, s + len(name), canon)
             continue
+        # ... or closing the paragraph's last sentence: "... di luar Indonesia. (KOMPAS.COM/RAH/DIK)"
+        m = re.search(r"[.!?”\"]\s+\(\s*(" + _NAME + r")(?:\s*/\s*[A-Za-z]{2,5})*\s*\)\s*$", line)
+        if m and _credit_outlet(_clean_name(m.group(1))):
+            name = _clean_name(m.group(1))
+            s = p.start + m.start(1)
+            add(name, "sumber" if lang == "id" else "source", s, s + len(name), _credit_outlet(name))
         # listed outlets with a cue before or after them
         for s, e, ent in book.find(line):
             if ent.kind != "media" or in_quote(p.start + s) or line[s:e] in not_media:
@@ -386,6 +404,22 @@ _ACRONYM_DEFINED = re.compile(r"([A-Z][\w'’.-]*(?:\s+(?:of|and|for|the|on|[A-Z
 # name written "iNews.id" / "detikINET" / "kompas.com").
 _DANGLING_CUE = re.compile(
     r"(?i)\b((?:dilansir|dikutip|disadur|diolah) dari|mengutip(?: dari)?|melansir|according to|as reported by|via)\n(?=(?-i:[A-Z]|[a-z]\w*[A-Z.]))")
+
+# A portal's dateline in another site's copy: "Bisnis.com, JAKARTA –", "Liputan6.com, Jakarta -",
+# "JAKARTA, KOMPAS.com -", "KOMPAS.com -" (the name must carry its domain; a bare city is no outlet)
+_DOMAIN_NAME = r"([A-Za-z][A-Za-z0-9-]*(?:\.(?:com|co\.id|id|co|net|COM|CO\.ID|ID|CO|NET)))"
+_PORTAL_DATELINE = re.compile(
+    r"\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?" + _DOMAIN_NAME + r"\s*(?:,\s*[A-Za-z][A-Za-z .]{1,30}?\s*)?[-—–]{1,2}\s")
+
+
+def _credit_outlet(name: str) -> str | None:
+    """The listed outlet a dateline or credit names, whatever its capitals ("KOMPAS.COM",
+    "TEMPO.CO"), or an agency's short form valid only there ("(AP)": media.yml's
+    `wire_credits`)."""
+    stem, dot, suffix = name.partition(".")
+    variants = (name, stem + dot + suffix.lower(), stem.capitalize() + dot + suffix.lower(), name.lower())
+    return next((c for c in map(canonical_outlet, variants) if c), None) or _wire_credits().get(name)
+
 
 # A closing line of sources in capitals between bars ("FORBES | GSMARENA", "TEMPO.CO | AFP");
 # the items are counted only when they are listed outlets (a reporter's initials are not).

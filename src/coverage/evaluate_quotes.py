@@ -251,10 +251,11 @@ def _edits_le1(x: str, y: str) -> bool:
 
 def _canon_outlets(names, lang: str) -> set[str]:
     """Canonical outlet names; unlisted names compared loosely ("VPN Mentor" = "VPNMentor",
-    "Merdeka" = "Merdeka.com"), so spelling does not count as a miss."""
-    from .citations import _outlet_key, canonical_outlet
+    "Merdeka" = "Merdeka.com", "KOMPAS.COM" = Kompas.com), so spelling does not count as a miss."""
+    from .citations import _credit_outlet, _outlet_key
 
-    return {_outlet_key(canonical_outlet(n) or n) for n in names}
+    # (a coder's "AP" is the Associated Press, as a wire dateline's "(AP)" is)
+    return {_outlet_key(_credit_outlet(n) or n) for n in names}
 
 
 def _rows(lang: str, counts: dict) -> list[dict]:
