@@ -48,7 +48,7 @@ quotes. ``lang`` is "id" or "en"; other codes use the English rules.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -492,7 +492,10 @@ class _Parser:
             return Speaker()  # organisations have longer names ("India's Ministry of Electronics and IT")
         if role and not (self.book.has_role_noun(role) or self.book.type_of_org(role)):
             toks = role.split()
-            if len(toks) > 2 or not all(t[:1].isupper() for t in toks):
+            titled = len(toks) <= 4 and all(t[:1].isupper() for t in toks) \
+                and toks[-1].strip(".,").lower() in self.book.office_titles
+            # ("Northern Kestria Secretary Jane Roe": a place and an office title)
+            if not titled and (len(toks) > 2 or not all(t[:1].isupper() for t in toks)):
                 return Speaker()
         return sp
 
@@ -588,6 +591,18 @@ class _Parser:
                 app = c2
         return self.plausible(self.book.parse(c1, self.lang, app))
 
+    def _title_post(self, chunk: str) -> bool:
+        """A job title in Title Case that names no organisation ("Senior Information Risk Owner",
+        "Head of Trust and Safety"): an apposition that describes the person before it."""
+        toks = chunk.split()
+        if not 2 <= len(toks) <= 6 or not toks[0][:1].isupper():
+            return False
+        if not all(t[:1].isupper() or t.lower() in ("of", "and", "for", "&") for t in toks):
+            return False
+        if any(e.kind != "person" for _, _, e in self.book.find(chunk)) or self.book.type_of_org(chunk):
+            return False
+        return sum(t.lower() in self.book.title_words for t in toks) * 2 >= len(toks)
+
     def _descriptive(self, chunk: str) -> bool:
         """An apposition that describes its head: "a nurse in Houston", "karyawan swasta di Bekasi"."""
         c = chunk.strip()
@@ -600,6 +615,8 @@ class _Parser:
 
     # -- speaker before an active cue --
     def _clean_tokens(self, toks: list[str]) -> list[str]:
+        # list bullets before a line's subject ("• A campaign spokesperson said") are no words
+        toks = [t for t in toks if t.strip("•·▪◦●‣*") != "" or not t]
         while toks and self._w(toks[0]) in self.cb.openers:
             toks = toks[1:]
         while toks and self._w(toks[-1]) in self.cb.adverbs:
@@ -714,6 +731,7 @@ class _Parser:
         cb = self.cb
         s = _PAREN.sub("", subj)
         s = re.split(r"[“”\"]", s)[-1]
+        s = re.sub(r"(?m)^\s*[•·▪◦●‣]\s*", "", s)  # a list bullet opens the line, not the subject
         named = re.search(r"^(.*?)\s+(?:dengan nama(?: akun)?|bernama|yang bernama|named|called)\s+(@?[\w.]+)\s*$", s.strip())
         if named and named.group(1).strip():
             # "pengguna Twitter dengan nama akun @ndagels mencuit": the name given is the speaker
@@ -802,6 +820,10 @@ class _Parser:
                 chunks.pop()  # "..., sebagaimana diwartakan ANTARA, menyebut": the medium is a source
                 ends_comma = True
                 continue
+            if _AGE_CHUNK.fullmatch(chunks[-1]) and len(chunks) >= 2:
+                chunks.pop()  # "Kim Min-jun, 66, said": an age describes, it names no one
+                ends_comma = True
+                continue
             if w in cb.subject_cut or w in cb.relative or w in cb.adverbs or w in cb.subordinators:
                 if w in cb.relative:
                     relative, rel_chunk = True, chunks[-1]
@@ -847,6 +869,12 @@ class _Parser:
                 return Speaker(anaphor=kind, role=head)
             head_named = self.book.looks_like_name(head) or bool(self.book.find(head)) \
                 or bool(self.book.split_role_name(head)[1] and self.book.has_role_noun(head))  # "Professor Alan Woodward"
+            if head_named and self._title_post(app) and not self.book.looks_like_role(app):
+                # "Jane Roe, Senior Information Risk Owner, said": the capitalised title is no name
+                sp = self.plausible(self.book.parse(head, self.lang))
+                if sp.name:
+                    typ = sp.type if sp.type != "other" else (self.book.type_from_role(app, self.lang) or sp.type)
+                    return replace(sp, role=" ".join(f"{sp.role} {app}".split()), type=typ)
             if head_named and (self.book.looks_like_role(app) or self._descriptive(app)):
                 return self.book.parse(head, self.lang, app) if self.plausible(self.book.parse(head, self.lang)).name else Speaker()
             if (self.book.looks_like_role(head) or self.book.type_of_org(head)) and self.book.looks_like_name(app):
@@ -862,14 +890,15 @@ class _Parser:
                 sp = self.plausible(self.book.parse(prev, self.lang, app if self.book.has_role_noun(app) else ""))
                 if sp.name:
                     return sp
-        if not ends_comma and len(chunks) >= 2 and self.lang == "id":
-            # "Florian Holm, co-CEO Lazada Indonesia mengatakan": Indonesian news often leaves the
-            # apposition after a full name unclosed; the role there ends at the verb and the
-            # person before the comma speaks
+        if not ends_comma and len(chunks) >= 2:
+            # "Florian Holm, co-CEO Lazada Indonesia mengatakan", "Jane Roe, chair of the Police
+            # Federation said": news often leaves the apposition after a full name unclosed; the
+            # role there ends at the verb and the person before the comma speaks
             name_toks = chunks[-2].split()
             role_nouns = self.book.role_nouns_in(chunks[-1])
             if 2 <= len(name_toks) <= 4 and self.book.looks_like_name(chunks[-2]) \
                     and self._w(name_toks[0]) not in _FUNCTION_WORDS_ID \
+                    and self._w(name_toks[0]) not in _SENTENCE_OPENERS_LOW and self._w(name_toks[0]) not in _NP_OPENERS \
                     and role_nouns and _opens_with_role(chunks[-1], role_nouns) and len(chunks[-1].split()) <= 8:
                 role_part, rest_name, _ = self.book.split_role_name(chunks[-1])
                 sp = self.plausible(self.book.parse(chunks[-2], self.lang, chunks[-1]))
@@ -896,9 +925,19 @@ class _Parser:
             return Speaker(anaphor=kind, role=last_chunk)
         if len(chunks) >= 2 and self.book.looks_like_name(last_chunk):
             prev = self._head_np(chunks[-2])
-            if prev and (self.book.looks_like_role(prev) or self.book.type_of_org(prev)) and not self.book.find(last_chunk):
+            framing = bool(chunks[-2].split()) and self._w(chunks[-2].split()[0]) in _FRAMING_PREPOSITIONS
+            # ("Dalam email kepada pelanggan, Lazada mengatakan": a framing phrase is no role)
+            if prev and not framing and (self.book.looks_like_role(prev) or self.book.type_of_org(prev)) \
+                    and not self.book.find(last_chunk):
                 return self.plausible(self.book.parse(prev, self.lang, last_chunk))
         if len(last_chunk.split()) > 9:
+            # a long phrase names a speaker only as a title and a person's name ending it ("The
+            # Chair of the Police Federation for Wessex Jane Roe said")
+            long = self.plausible(self.book.parse(last_chunk, self.lang)) if len(last_chunk.split()) <= 14 else Speaker()
+            if long.name and long.is_person and 2 <= len(long.name.split()) <= 4 and self.book.has_role_noun(long.role) \
+                    and last_chunk.endswith(long.name) and not re.search(r"\s(?:and|dan|&)\s", last_chunk):
+                # (two people joined by "and" are coded by the first named: another rule)
+                return long
             return Speaker()
         sp = self.plausible(self.book.parse(last_chunk, self.lang))
         # a lone capitalised word at the start of a sentence is a name only if the article
@@ -906,7 +945,12 @@ class _Parser:
         if sp.name and sp.name != sp.role and not sp.entity and " " not in sp.name \
                 and s.lstrip().startswith(sp.name) and subj.strip().startswith(sp.name) \
                 and not _INTERCAPPED.fullmatch(sp.name):
-            if not self._capitalised_elsewhere(sp.name):
+            lone_id_name = self.lang == "id" and len(s.split()) == 1 and len(sp.name) >= 3 \
+                and not re.match(r"(?i)(?:se|ke|ber|ter|me|di|pe|per)[a-z]{3,}", sp.name) \
+                and sp.name.lower() not in self.book.not_names and not self.book.has_role_noun(sp.name)
+            # ("Rina menyatakan, “…”": one capitalised word right before the verb, with no
+            # Indonesian prefix of a function word or verb ("Sepekan", "Kemudian"), is a name)
+            if not lone_id_name and not self._capitalised_elsewhere(sp.name):
                 # "Cybersecurity experts said": the capital only opens the sentence; the words
                 # are a description when they hold a role noun, else no speaker
                 low = last_chunk[:1].lower() + last_chunk[1:]
@@ -940,6 +984,12 @@ class _Parser:
                 if self.speaker_like(sp):
                     cue = next((w for w in re.findall(r"\w+", m.group(0)) if cb.lemma.get(w.lower())), "")
                     return Attr(sp, cb.lemma_of(cue) if cue else "", sp.anaphor is None)
+                bare = re.match(r"(?i)begitu\s+((?:salah satu\s+)?(?:isi|bunyi|pesan|tulisan|deskripsi|keterangan|"
+                                r"pernyataan|unggahan|cuitan|kicauan)\w*(?:\s+[\w-]+){0,3}?)\s*(?:[,.]|$)", t)
+                if bare:
+                    # "“…,” begitu salah satu isi protes itu": the words of whoever the article
+                    # just quoted or named (a message, a post, a statement)
+                    return Attr(Speaker(anaphor="any", role=bare.group(1)), "begitu", False)
         if cb.rx["suffixed"] is not None:
             m = cb.rx["suffixed"].match(re.sub(r"^(?:begitu|demikian)\s+", "", t, flags=re.IGNORECASE))
             if m:
@@ -1061,8 +1111,12 @@ class _Parser:
             if m.start() == 0:
                 continue
             prev_w = self._w(h[:m.start()].split()[-1]) if h[:m.start()].split() else ""
-            if prev_w in _NON_SUBJECT_BEFORE or prev_w in _NOUN_MODIFIERS:
-                continue  # "via social media posts:", "its reports": a noun, not a reporting verb
+            verb_w = m.group(0).lower()
+            if prev_w in _NON_SUBJECT_BEFORE or (prev_w in _NOUN_MODIFIERS and not (
+                    verb_w in _PLAIN_SAY and not verb_w.endswith("s") and h[:m.start()].split()[-1][:1].isupper())):
+                # "via social media posts:", "its reports": a noun, not a reporting verb (but
+                # "Twitter said", "Facebook wrote": a platform that speaks)
+                continue
             between = h[m.end():]
             if len(between.split()) > 25:
                 break
@@ -1229,6 +1283,13 @@ def _opens_with_role(chunk: str, nouns: list) -> bool:
 
 
 # words that open a place or time phrase, never a person's name ("Di Jakarta, juru bicara ...")
+# prepositions that open a framing phrase before the subject ("Dalam email kepada pelanggan,
+# Lazada mengatakan", "In a letter to customers, Acme said"): such a phrase is no apposition
+_FRAMING_PREPOSITIONS = {"dalam", "melalui", "lewat", "via", "kepada", "in", "through", "via", "to", "on", "at", "during",
+                         "pada", "saat", "ketika", "usai", "seusai", "sebelum", "sesudah", "setelah"}
+# prepositions after which a name is the object of what precedes, not the holder of a role
+_OBJECT_PREPOSITIONS = {"against", "about", "over", "towards", "toward", "with", "to", "on", "into", "terhadap",
+                        "melawan", "kepada", "tentang", "soal", "mengenai", "atas"}
 _FUNCTION_WORDS_ID = {"di", "dari", "ke", "pada", "dalam", "sejak", "hingga", "sampai", "menurut", "untuk", "bagi"}
 
 
@@ -1720,7 +1781,9 @@ _CAP_TOKEN = r"[A-Z][\w'’.-]*"
 _WHISTLEBLOWER = re.compile(r"(?i)\bwhistle-?blowers?\b|\bpelapor pelanggaran\b|\bpeniup peluit\b")
 # abbreviated titles and ranks whose full stop ends no sentence
 _LEGAL_FORM_STOP = re.compile(r"\b(Tbk|Inc|Corp|Ltd|Pty|Bhd|Co)\.(?=\s*\(|\s+[a-z])")
-_ABBREV_STOP = re.compile(r"\b(Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Jr|Sr|St)\.(?=\s)")
+_ABBREV_STOP = re.compile(r"\b(Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Jr|Sr|St|"
+                          # Indonesian academic and religious titles ("dr. Made Wirawan", "Hj. Siti")
+                          r"dr|drg|Drs|Dra|Ir|Hj|Det|Supt|Insp)\.(?=\s)")
 
 
 def _type_from_introduction(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]],
@@ -1777,10 +1840,23 @@ def _role_np_tail(words: list[str], book: SpeakerBook) -> list[str]:
     return kept[::-1]
 
 
+def _alias_introduced(text: str, name: str) -> bool:
+    """Does the article introduce ``name`` as an alias ("under the alias 'zorBit'", "nama samaran
+    X")? In breach coverage a forum alias is the attacker's or the seller's (coding rule 6: other)."""
+    # ("warga dunia maya alias netizen": the Indonesian "alias" = "also called" names no alias)
+    return bool(name) and any(c.isupper() for c in name) and bool(re.search(
+        rf"(?i)(?:\b(?:the|an|by|under|with)\s+(?:online\s+)?(?:alias|pseudonym|moniker)|\bnama samaran|\bjulukan)"
+        rf"\W{{0,3}}\s*[\"'‘“]?{re.escape(name)}(?![\w])", text))
+
+
 def _introduced_type(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]], lang: str) -> str | None:
     """The type of the role the article first gives ``name`` in its narrative, else None."""
     if name.startswith("@"):
         return "user"  # "@gumi***", "@underthebreach": an account holder
+    if _alias_introduced(text, name):
+        return "other"  # "the chatbot's creator, known by the alias ‘zorBit’": a pseudonymous attacker or seller
+    if " " not in name and re.search(rf"(?i)\b(?:akun|account|handle|pengguna|user)\s+@{re.escape(name)}[a-z]", text):
+        return "user"  # "akun @rinakusuma88. Rina menyatakan": the holder of that account
     if book.lookup(name) is not None:
         return None
     if not name[:1].isupper() and book.has_role_noun(name):
@@ -1822,8 +1898,15 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
         if words and words[-1] == ",":
             words.pop()  # "Menteri ... (Menkominfo), Rusdiantara": the comma the abbreviation left
         while words and re.fullmatch(_CAP_TOKEN, words[-1]) and words[-1].lower() not in book.title_words \
-                and not book.role_nouns_in(words[-1]):
+                and not book.role_nouns_in(words[-1]) \
+                and not any(e.kind != "person" for _, _, e in book.find(words[-1].strip(",.;:"))):
+            # (but an organisation the gazetteer knows ends the role: "juru bicara Kemenkes Rina Kusumawati")
             words.pop()
+        framed = head.rstrip().rstrip(",").split(",")[-1].split() if head.rstrip().endswith(",") else []
+        if framed and framed[0].lower() in _FRAMING_PREPOSITIONS:
+            words = []  # "Dalam email kepada pelanggan, Lazada ...": a framing phrase, not a role
+        if words and words[-1].lower() in _OBJECT_PREPOSITIONS:
+            words = []  # "a GDPR complaint against OpenAI": the name is the object, not the role's holder
         words = _role_np_tail(words[-8:], book)
         tail = " ".join(words).strip(" ,")
         typ = book.type_from_role(tail, lang) if words else None
@@ -2176,6 +2259,7 @@ def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
                     continue
                 pre = body[:m.start()].strip()
                 if m.end() < body_end and pre and len(pre.split()) <= 10 and not cb.rx["any"].search(pre) \
+                        and parser._w(pre.split()[0]) not in _FRAMING_PREPOSITIONS \
                         and (book.looks_like_role(pre) or book.type_of_org(pre)) and book.looks_like_name(m.group(1)):
                     # "VP of Corporate Communications Tokopedia, Nuraini Razak menjelaskan, ...":
                     # the role opens the sentence, the name follows in apposition, then the verb
@@ -2994,6 +3078,9 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
             elif best and r["speaker_type"] in (*weak, *typed):
                 r["speaker_type"] = best
     _organisations_not_people(text, recs, book, reg)
+    for r in recs:
+        if r["speaker"] and book.lookup(r["speaker"]) is None and _alias_introduced(text, r["speaker"]):
+            r["speaker_type"] = "other"
 
 
 # What a firm has and a person rarely does ("Dell's customers", "Royal Mail's international

@@ -189,7 +189,10 @@ class SpeakerBook:
         self._role_info = {n.lower(): (t, g) for n, t, g in self.roles}
         self._role_re = _words_regex([n for n, _, _ in self.roles])
         self.generic_defaults = {str(k).lower(): str(v) for k, v in (sp.get("generic_defaults") or {}).items()}
-        self.org_patterns = [
+        # member bodies (unions, staff associations) first: "Police Federation" is no police
+        self.member_bodies = [re.compile(str(p), re.IGNORECASE) for p in sp.get("member_bodies") or []]
+        self.org_patterns = [("civil_society", rx) for rx in self.member_bodies]
+        self.org_patterns += [
             (typ, re.compile(p, re.IGNORECASE))
             for typ, pats in (sp.get("org_patterns") or {}).items()
             for p in pats or []
@@ -301,6 +304,10 @@ class SpeakerBook:
             # "attorney David Boies, who represented Google users": the head noun types the
             # speaker, not a noun inside the relative clause that describes them
             return self.type_from_role(head, lang)
+        if _LONE_HACKER.fullmatch(self.strip_determiners(role).strip()):
+            # "seorang hacker", "a hacker", "the threat actor": an attacker with no qualifier is
+            # no researcher ("a former NSA hacker", "ethical hacker" keep their own nouns)
+            return "other"
         emp = self.employer_type(role, lang)
         if emp:
             # coding rule 4a: a post held in a named organisation ("Acme's chief security
@@ -315,9 +322,10 @@ class SpeakerBook:
             return "company"
         ngo = [(a, b) for a, b, e in self.find(role) if e.kind != "person" and e.type == "civil_society"]
         own = [n for n in strong if not any(a <= n[0] < b for a, b in ngo)]  # not a word of the NGO's name
-        if ngo and own and min(own, key=lambda n: TYPE_PRIORITY.index(n[3]))[3] == "researcher":
-            # "Peneliti ... SAFEnet", "researcher at the EFF": a person speaking for an NGO the
-            # article names is civil society
+        if ngo and own and min(own, key=lambda n: TYPE_PRIORITY.index(n[3]))[3] in ("researcher", "other") \
+                and not any(_HACKER_ROLE.search(n[2]) for n in own):
+            # "Peneliti ... SAFEnet", "researcher at the EFF", "a data protection lawyer at Noyb":
+            # a person speaking for an NGO the article names is civil society
             return "civil_society"
         if len({n[3] for n in strong}) > 1 and not re.search(r"\b(?:of|at|for|from|with|dari|di|pada)\b", role, re.IGNORECASE):
             # "a former National Security Agency hacker": without a preposition an English role
@@ -416,7 +424,9 @@ class SpeakerBook:
         former = any(w in ("former", "mantan", "ex") for w in low) or bool(re.search(r"(?i)\bex-", role))
         hits = [e for _, _, e in self.find(rest)]
         typ = None
-        if hits:
+        if any(rx.search(rest) for rx in self.member_bodies):
+            typ = "civil_society"  # "Ketua Serikat Pekerja Telkom": the union, not the firm it is named after
+        elif hits:
             typ = hits[0].type
         else:
             for t, rx in self.org_patterns:
@@ -447,7 +457,9 @@ class SpeakerBook:
                    for t in re.findall(r"[\w&.-]+", rest))
 
     def type_of_org(self, phrase: str) -> str | None:
-        """The type of an organisation named in ``phrase`` (gazetteer first, then name patterns)."""
+        """The type of an organisation named in ``phrase`` (member bodies, gazetteer, name patterns)."""
+        if any(rx.search(phrase) for rx in self.member_bodies):
+            return "civil_society"
         for _, _, ent in self.find(phrase):
             if ent.kind != "person":
                 return ent.type
@@ -485,6 +497,8 @@ class SpeakerBook:
             return False
         if re.fullmatch(r"\d+[a-z]*[A-Z][\w-]*", core):
             return True  # a brand that starts with a digit ("23andMe", "3M")
+        if re.fullmatch(r"[a-z]{2,}[A-Z][A-Za-z0-9]*", core):
+            return True  # an alias or brand written in lower camel case ("zorBit", "mTouch")
         return core[0].isupper() or (len(core) <= 2 and core[0].isupper())
 
     def split_role_name(self, phrase: str) -> tuple[str, str, Entity | None]:
@@ -509,6 +523,11 @@ class SpeakerBook:
                     and all(t.lower() not in self.title_words and not self.role_nouns_in(t) for t in lead.group(1).split()) \
                     and (lead.group(2).lower() in self.title_words or self.role_nouns_in(lead.group(2))) \
                     and lead.group(2)[:1].isupper():
+                after = phrase[lead.end(2):].split()
+                if len(after) >= 2 and all(self._name_token(t) and t[:1].isupper() for t in after[-2:]):
+                    # "Northern Kestria Secretary Jane Roe": a person's name after the
+                    # office; the words before it name the office's place, not a person
+                    break
                 return " ".join(phrase[lead.end(1):].split()), lead.group(1), None
         # "Security analyst Maria Gomez of the firm Redline Security": a name before an
         # affiliation ("of", "at", "from", "dari") is the speaker, the rest is the role
@@ -530,6 +549,18 @@ class SpeakerBook:
                 i -= 1
                 continue
             break
+        if i == len(toks) and len(toks) >= 2 and toks[-1][2].lower() in _BRAND_TAILS \
+                and not self.find(toks[-1][2]):
+            # "Air India", "Tata China": a national arm's name ends with a country word that is
+            # otherwise a title word ("Xiaomi India"); a brand word before it keeps the whole name
+            j = len(toks) - 1
+            while j > 0 and self._name_token(toks[j - 1][2]) and toks[j - 1][2][:1].isupper() \
+                    and toks[j - 1][2].lower() not in _BRAND_TAILS and not in_org(toks[j - 1][0]):
+                j -= 1
+            if j == 0:
+                # (only when the phrase is the name alone: in "co-CEO Zalada Indonesia" the
+                # firm belongs to the role, as before)
+                i = j
         name_toks = toks[i:]
         # a particle cannot start a name
         while name_toks and name_toks[0][2].lower() in self.particles:
@@ -544,6 +575,14 @@ class SpeakerBook:
         while len(name_toks) >= 2 and self._org_name_type(name_toks[0][2]) \
                 and not self.lookup(" ".join(t[2] for t in name_toks)):
             name_toks = name_toks[1:]
+        for k in (3, 2, 1):
+            # "Kepala Dinas ... Provinsi Bali Made Wirawan", "Gubernur Jawa Barat ...": the region
+            # closes the office's name; the person's name follows it
+            if len(name_toks) >= k + 2 and name_toks[0][0] > 0 and phrase[:name_toks[0][0]].strip() \
+                    and " ".join(t[2] for t in name_toks[:k]).lower() in self.places \
+                    and not self.lookup(" ".join(t[2] for t in name_toks)):
+                name_toks = name_toks[k:]
+                break
         before = phrase[: name_toks[0][0]].split() if name_toks else []
         opened = bool(before) and (before[-1].lower() in _UNIT_OPENERS or " ".join(before[-2:]).lower() == "satuan tugas")
         # "Assistant Commissioner of Cyber Command Justine Gough", "Director General of
@@ -613,6 +652,9 @@ class SpeakerBook:
         ``other``; callers treat that as "no speaker here".
         """
         phrase = " ".join(_PAREN.sub("", phrase).split()).strip(" ,.:;—–-")
+        # a label glued to the line ("Saran: Budi berkata", "Update: Acme said") and the cue
+        # word "Menurut" left in front of a title ("Menurut Kasudit I ... mengungkapkan") are no name
+        phrase = re.sub(r"^(?:[A-Z][a-z]{2,12}:\s+|(?:Menurut|According to)\s+(?=[A-Z]))", "", phrase) or phrase
         phrase = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", phrase)  # "Johnny G.Plate"
         # "the Las Vegas-based company", "San Francisco-based Okta": a place adjective describes
         # the speaker, it is neither a name nor a role
@@ -625,6 +667,10 @@ class SpeakerBook:
             # ..." keeps it: many countries have one)
             phrase = phrase[owner.end():]
         apposition = _PAREN.sub("", apposition)
+        medium = _MEDIUM_OF.fullmatch(phrase)
+        if medium and not apposition:
+            # "Jane Roe's tweet read", "Acme's statement said": the owner of the medium speaks
+            return self.parse(medium.group(1), lang)
         if not phrase:
             return Speaker()
         if phrase.lower() in _DEMONSTRATIVES:
@@ -645,6 +691,11 @@ class SpeakerBook:
                 if a is not None and b is not None and a.kind != "person" and b.kind != "person" \
                         and "media" not in (a.type, b.type):
                     return Speaker(a.name, a.type, "", False, entity=True)
+        owned = _OWNED_BY.search(phrase)
+        if owned and self.anaphor(" ".join((phrase[:owned.start()] + " " + phrase[owned.end():]).split()), lang) == "company":
+            # "Perusahaan milik Alibaba itu", "the Alibaba-owned company": the subsidiary the
+            # article is about speaks, not its owner (resolved with the owner left out)
+            return Speaker(anaphor="company", role=phrase)
         kind = self.anaphor(phrase, lang)
         if kind is None:
             # "perusahaan yang berkantor pusat di Menlo Park itu", "the company that owns X": a
@@ -766,6 +817,11 @@ class SpeakerBook:
                 # another type overrides only when it names a specific kind of speaker
                 typ = ent.type if _DOCUMENT_OF.search(role + " of") else (self._strong_type(role) or ent.type)
             return Speaker(ent.name, typ, role, is_person, entity=True)
+        if name and role and role.split()[-1].lower() in ("against", "about", "over", "towards", "toward", "into",
+                                                          "terhadap", "melawan", "tentang"):
+            # "a complaint against OpenAI": the name is the object of the words before it, which
+            # are no role of its
+            role = ""
         if name and _MEDIUM_FROM.search(role):
             # "a twitter post from Brett Callow", "unggahan dari Budi": the medium is no role;
             # the person is typed where the article introduces them
@@ -796,9 +852,16 @@ class SpeakerBook:
             nouns = [n for n in self.role_nouns_in(role) if n[3] == "company"]
             pre = role[: nouns[0][0]].split() if nouns else []
             org = [t for t in pre if t[:1].isupper() and t.lower() not in self.title_words]
-            if org and len(org) == len(pre) and len(org) <= 4:
+            placed = all(_DEMONYM.fullmatch(t) or t.lower() in _PLACE_WORDS or t.lower() in self.places
+                         or t.lower() in ("south", "north", "east", "west", "central", "new", "united") for t in org)
+            # ("the South Korean giant": a nationality describes the firm, it names none)
+            if org and not placed and len(org) == len(pre) and len(org) <= 4:
                 oname = " ".join(org)
                 return Speaker(oname, self._org_name_type(oname) or "company", role, False)
+        if typ == "company" and any(n[2].lower() in _INSIDERS for n in self.role_nouns_in(role)):
+            # "an industry official", "a store employee": an unnamed insider of the business side
+            # is coded by the description, not resolved to the firm the article is about
+            return Speaker(role, "company", role, False)
         if typ == "company":
             # "a spokesperson", "a company spokesperson", "juru bicara": no company named, so
             # the one the article is about
@@ -833,6 +896,22 @@ _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
 _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
+# role nouns (company, in speakers.yml) of unnamed insiders who speak for no one firm
+_INSIDERS = {"industry official", "industry officials", "industry source", "industry sources", "store employee",
+             "store employees", "shop employee", "store manager", "sumber industri"}
+# a medium owned by its speaker: "Jane Roe's tweet", "Acme's statement", "the company's letter"
+_MEDIUM_OF = re.compile(r"(.+?)['’]s?\s+(?:(?:latest|last|first|new|official|earlier|fraudulent|fake|own)\s+)?"
+                        r"(?:tweet|tweets|post|message|statement|letter|e-?mail|note|notice|blog post|update|memo)")
+# an attacker named by the bare noun ("seorang hacker", "the hacker", "pelaku"): coding rule 6, other
+_LONE_HACKER = re.compile(r"(?i)(?:(?:.*\s)?(?:seorang|sang|si|a|an|the)\s+)?(?:hacker|peretas|threat actor|pelaku(?: peretasan)?)"
+                          r"(?:\s+(?:itu|ini|tersebut))?")
+# an owner named inside a description of its subsidiary: "perusahaan milik Alibaba itu", "anak
+# usaha Telkom tersebut", "the Alibaba-owned company", "the company owned by Alibaba"
+_OWNED_BY = re.compile(r"(?i)\b(?:milik|dimiliki(?:\s+oleh)?|anak\s+(?:usaha|perusahaan)|owned\s+by|a\s+subsidiary\s+of|"
+                       r"a\s+unit\s+of)\s+((?:[A-Z][\w.&'’-]*\s*){1,3}?)(?=\s*(?:itu|ini|tersebut)?$)"
+                       r"|(?:^|\s)((?:[A-Z][\w.&'’]*\s+)?[A-Z][\w.&'’]*)-owned\b")
+# country and region words that end a firm's national arm ("Air India", "Xiaomi Indonesia")
+_BRAND_TAILS = {"india", "indonesia", "china", "asia", "tiongkok", "international", "internasional", "global"}
 
 # posts held in an organisation that the role-noun lists type as a kind of speaker
 # ("president" is government alone, but "Acme President" is an officer of Acme)
@@ -841,6 +920,10 @@ _POST_NOUNS = {"president", "presiden", "vice president", "wakil presiden", "off
 # military ranks before a name ("US Army Col.", "Gen.", "Letjen"): the armed forces are the state
 _RANK = re.compile(r"(?<![\w.])(?:Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl)\.(?=\s|$)"
                    r"|\b(?:Colonel|Lieutenant|Admiral|Brigadier|Sergeant)\b"
+                   # British and Commonwealth police ranks ("Assistant Chief Constable", "PSNI
+                   # assistant chief constable", "Det Supt", "ACC Roe"): the police is the state
+                   r"|(?i:\b(?:constable|superintendent|detective|sergeant|chief inspector|police inspector)\b)"
+                   r"|\b(?:ACC|DCC|DCI|DSI|DCS)\b|\bDet\.? (?:Supt|Insp)\b"
                    # Indonesian police and armed-forces ranks (Brigjen Pol, Irjen, Kombes, Letjen)
                    r"|\b(?:Brigjen|Irjen|Komjen|Kombes|AKBP|Kompol|Letjen|Mayjen|Marsekal|Laksamana|Kolonel)\b")
 
@@ -1078,6 +1161,9 @@ class SpeakerTracker:
             if re.fullmatch(r"\d+[a-z]*[A-Z][\w-]*", core) and lowercase <= 2:
                 candidate = core  # a brand that starts with a digit ("company 23andMe")
                 break
+            if core[:1].isupper() and prev in ("against", "about", "over", "towards", "toward", "into", "terhadap",
+                                               "melawan", "tentang"):
+                return None  # "a complaint against OpenAI": the name is the object, not the complaint
             if core[:1].isupper():
                 if prev in ("dari", "at", "of", "from", "for", "di", "the", "with", "pada"):
                     # an organisation or place: skip all of its capitalised words
@@ -1122,6 +1208,15 @@ class SpeakerTracker:
                 org_after = j < len(toks) and (any(a <= spans[j].start() < b for a, b in orgs)
                                                or (bool(run) and toks[j][:1].isupper()
                                                    and not toks[j - 1].endswith((",", ".", ";", ":"))))
+                firm_noun = any(n[0] == 0 and n[3] == "company" and not n[4] for n in self.book.role_nouns_in(first))
+                if len(run) == 1 and not org_after and firm_noun and lowercase <= 2 and core.lower() not in self.book.not_names \
+                        and prev not in ("asal", "dari", "di", "from", "in", "of", "at", "based", "berbasis") \
+                        and core.lower() not in self.book.places and core.lower() not in _PLACE_WORDS:
+                    # (not a place: "Perusahaan e-commerce asal Singapura itu")
+                    # "Tech giant Dell is notifying ...", "insurer Zentra said": a firm's description,
+                    # then its one-word name
+                    candidate = core
+                    break
                 if org_after or len(run) < 2:
                     i = max(j, i + 1)
                     continue
@@ -1166,6 +1261,13 @@ class SpeakerTracker:
             self.mentions.append(_Mention(s, sp, _agentive(text, s) if ent.kind == "person" else _opens_sentence(text, s)))
             if ent.kind == "person":
                 self.registry.setdefault(ent.name, sp)  # "Pratama" later means Pratama Persadha
+        # "Cermati.com dilaporkan ...": a listed firm written as its web address (the gazetteer's
+        # whole-word match leaves "X.com" to the outlets) is that firm
+        for m in re.finditer(r"(?<![\w.@/-])([A-Z][\w-]+)\.(?:com|co\.id|id|net|io)(?![\w.])", text):
+            ent = self.book.lookup(m.group(0))
+            if ent is not None and ent.kind != "person" and ent.type != "media" and not inside(m.start()):
+                sp = Speaker(ent.name, ent.type, "", False, entity=True)
+                self.mentions.append(_Mention(m.start(), sp, _opens_sentence(text, m.start())))
         # "disampaikan akun @ndagels di Twitter": an account handle in the narrative is a person
         for m in re.finditer(r"(?<![\w@])@\w{2,}", text):
             if not inside(m.start()):
@@ -1186,6 +1288,9 @@ class SpeakerTracker:
                 continue
             t = self.book.type_from_role(role, self.lang) or "other"
             firm = bool(_INTERCAPPED.fullmatch(name.split()[0])) and (len(name.split()) == 1 or name.split()[-1].lower() in _FIRM_TAILS)
+            # "Tech giant Dell", "insurer Zentra": a firm's description names an organisation
+            firm = firm or (len(name.split()) == 1 and any(
+                n[0] == 0 and n[3] == "company" and not n[4] for n in self.book.role_nouns_in(role)))
             self.register(Speaker(name, t, self.book.strip_determiners(role), not firm), s, text)
             at = text.find(name, s)
             pair = re.match(r"\s+(?:dan|and|&)\s+", text[at + len(name):]) if at >= 0 else None
@@ -1398,6 +1503,20 @@ class SpeakerTracker:
                 # in passing as an object
                 pool = [m for m in hist + [m for m in ment if m.subject] if m.speaker.type == kind] \
                     or [m for m in ment if m.speaker.type == kind]
+            owned = _OWNED_BY.search(sp.role or "") if kind == "company" else None
+            if owned:
+                # "Perusahaan milik Alibaba itu": any firm but the owner ("Lazada, milik Alibaba")
+                owner = owned.group(1) or owned.group(2) or ""
+                pool = [m for m in pool if m.speaker.name.lower() not in owner.lower()] \
+                    or [m for m in hist + ment if m.speaker.type == "company" and not m.speaker.is_person
+                        and m.speaker.name.lower() not in owner.lower()]
+                if not pool:
+                    # an unlisted subsidiary no rule has typed yet: the last other name, a firm
+                    # by the description ("perusahaan", "company")
+                    rest = [m for m in hist + ment if m.speaker.name and m.speaker.type not in ("media", "government")
+                            and m.speaker.name.lower() not in owner.lower()]
+                    if rest:
+                        return replace(max(rest, key=lambda m: m.pos).speaker, type="company", is_person=False)
             if kind == "company" and sp.role and self.book.anaphor(sp.role, self.lang) == "company":
                 # "the company", "perusahaan itu" name the firm, not its CEO or spokesperson who
                 # spoke last ("..., Medibank CEO David Koczkar said. The company will ...")
@@ -1441,7 +1560,7 @@ class SpeakerTracker:
                 if later:
                     return min(later, key=lambda m: m.pos).speaker
                 # "the hackers said" with no hacker named: the role is the speaker
-                role = self.book.strip_determiners(sp.role)
+                role = self.book.strip_determiners(sp.role).strip(" .,;:")
                 return Speaker(role, "other", role, False)
             if kind == "government" and sp.role and not sp.role.lower().startswith(("this ", "these ")):
                 # "The departments said" before any body is named: the description is the speaker
@@ -1525,6 +1644,8 @@ class SpeakerTracker:
                 or re.fullmatch(r"[A-Z0-9]{2,6}", name):
             return False  # an acronym may be any kind of body; left to the other rules
         n = re.escape(name)
+        if re.search(rf"(?i)@{n}[a-z]", self.text or "") and not re.search(rf"(?i)@{n}(?:\b|_|id\b|official)", self.text or ""):
+            return False  # "akun @rinakusuma88. Rina menyatakan": the holder of a personal account
         if re.search(rf"\b{n}\s+[A-Z](?:[a-z][\w'’-]*|\.|[A-Z]{{0,2}}\b)", self.text or ""):
             return False  # "Johnny G. Plate", "Mahfud MD", "Ruby Alamsyah": a person's name
         for m in re.finditer(rf"(?<![\w.])([\w'’.()-]+)\s+(?={n}\b)", self.text or ""):
