@@ -56,7 +56,7 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, Speaker, SpeakerBook, SpeakerTracker,
+from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, Speaker, attacker_group, SpeakerBook, SpeakerTracker,
                        _one_edit, _sentence_start, load_book)
 
 CUES_YML = CODEBOOK / "cues.yml"
@@ -511,6 +511,8 @@ class _Parser:
                 nxt = toks[j + 1].group(0) if j + 1 < len(toks) else ""
                 if nxt[:1].isupper() or (nxt.lower() in ("the", "a", "an") and j + 2 < len(toks)):
                     continue
+                if self._field_then_employer(toks, j):
+                    continue  # "director of information security and engagement at The Zentra Alliance"
                 return chunk[: t.start()].strip(), chunk[t.start():].strip()
             if j > 0 and (w in self.cb.stop or self._is_cue_word(w)):
                 return chunk[: t.start()].strip(), chunk[t.start():].strip()
@@ -519,6 +521,21 @@ class _Parser:
                 # "singkat Hinsa ditanya oleh awak media": a passive verb ends the speaker
                 return chunk[: t.start()].strip(), chunk[t.start():].strip()
         return chunk.strip(), ""
+
+    def _field_then_employer(self, toks: list, j: int) -> bool:
+        """After the affiliation word at ``j`` ("of"), do up to six lower-case words of a
+        field ("information security and engagement") lead to another affiliation word and a
+        capitalised employer ("at The Zentra Alliance")?"""
+        words = [t.group(0) for t in toks]
+        for k in range(j + 1, min(len(words) - 1, j + 8)):
+            w = self._w(words[k])
+            if w in ("at", "for", "with") and k > j + 1:
+                nxt = words[k + 1]
+                nxt2 = words[k + 2] if k + 2 < len(words) else ""
+                return nxt[:1].isupper() and (nxt.lower() != "the" or nxt2[:1].isupper())
+            if not re.fullmatch(r"[a-z][a-z-]*", words[k]) or w in self.cb.stop or self._is_cue_word(w):
+                return False
+        return False
 
     def after_phrase(self, rest: str, *, strict: bool = False) -> Speaker:
         """The speaker named after an inverted cue: "Gabi Cirlig, a researcher, in an interview".
@@ -655,8 +672,9 @@ class _Parser:
         clause = _PAREN.sub("", clause)
         parts = [c for c in clause.split(",") if c.strip()]
         # skip an introductory adverbial: "Dalam keterangan tersebut, Xiaomi ..."
-        while len(parts) > 1 and self._w(parts[0].split()[0]) in self.cb.subject_cut | self.cb.openers | self.cb.subordinators:
-            parts = parts[1:]
+        while len(parts) > 1 and (self._w(parts[0].split()[0]) in self.cb.subject_cut | self.cb.openers | self.cb.subordinators
+                                  or _CLAUSE_ADVERB.fullmatch(parts[0].strip())):
+            parts = parts[1:]  # ("Similarly, Verizon, based in ..., disclosed": the adverb is no subject)
         while len(parts) > 1 and any(self._w(t) in self.cb.subordinators for t in parts[0].split()[1:3]):
             parts = parts[1:]  # "Hours after the government banned the apps, TikTok ... saying"
         while len(parts) > 1 and (self._w(parts[0].split()[0]) in _PARTICIPIAL_OPENERS
@@ -811,6 +829,8 @@ class _Parser:
         if chunks:
             chunks[0] = " ".join(self._clean_tokens(chunks[0].split()))
             chunks = [c for c in chunks if c]
+        while len(chunks) > 1 and _CLAUSE_ADVERB.fullmatch(chunks[0]):
+            chunks.pop(0)  # "Similarly, Verizon, based in ..., disclosed": the adverb is no subject
         relative = False
         rel_chunk = ""
         while len(chunks) > 1:
@@ -1347,7 +1367,13 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         # the whole sentence before the opening mark, through earlier quotations ("Huawei
         # described the move as “…” and threatened to “…”")
         sent_head = text[p.start:sp.open]
-        sent_head = re.split(r"(?<=[.!?…])[”\"’]?\s+(?=[“\"A-Z])", sent_head)[-1]
+        head_cut = 0
+        for brk in re.finditer(r"(?<=[.!?…])[”\"’]?\s+(?=[“\"A-Z])", sent_head):
+            dot = p.start + brk.start() - 1
+            if text[dot] == "." and _TITLE_ABBREV.search(text[max(0, dot - 6):dot]):
+                continue  # "During a hearing, Sen. Jane Roe described …": a title's full stop
+            head_cut = brk.end()
+        sent_head = sent_head[head_cut:]
         prev_end_in_para[p.start] = sp.end
         at_para_start = not text[p.start:sp.open].strip()
         # a previous paragraph ending in a colon introduces this quote
@@ -1624,6 +1650,55 @@ def _finish_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
     _titled_names(text, recs, book)
     _described_speakers(text, recs, book, tracker, quoted)
     _apply_register(text, recs, book, tracker, quoted, lang)
+    _attacker_groups(text, recs, book)
+    _speaks_for_the_state(text, recs, book)
+
+
+# the state as the actor of a quoted sentence: "OJK akan menerapkan sanksi", "pemerintah bakal
+# merilis regulasi", "the government will"; a future or ongoing act in the body's own name
+_STATE_ACTS = re.compile(r"(?i)\b(?:akan|bakal|terus|telah|sudah|belum|sedang|tengah|will|has|is|continues to)\b")
+
+
+def _speaks_for_the_state(text: str, recs: list[dict], book: SpeakerBook) -> None:
+    """A speaker the article names by one unlisted name and no role anywhere, who reports in
+    their own quotes what a state body does or will do ("OJK akan menerapkan sanksi", "pemerintah
+    bakal merilis regulasi") and names no firm or other body, speaks for the state: an official
+    quoted on a continuation page or by a name every reader knows (coding rule 6: the type of the
+    organisation the speaker speaks for)."""
+    by_name: dict[str, list[dict]] = {}
+    for r in recs:
+        if r["speaker"]:
+            by_name.setdefault(r["speaker"], []).append(r)
+    for name, rs in by_name.items():
+        if len(name.split()) != 1 or not name[:1].isupper() or name.isupper() or book.lookup(name) is not None \
+                or any(r["role"] for r in rs) or any(r["speaker_type"] not in ("company", "other", "user") for r in rs):
+            continue
+        if re.search(rf"\b{re.escape(name)}\s+[A-Z][a-z]", text) or book.has_role_noun(name):
+            continue  # a longer name or a role elsewhere: the other rules type it
+        state = other = 0
+        for r in rs:
+            for sent in re.split(r"(?<=[.!?])\s+", r["quote"]):
+                bodies = [e for _, _, e in book.find(sent) if e.kind != "person"]
+                typ = bodies[0].type if bodies else book.type_of_org(sent)
+                if typ == "government" and _STATE_ACTS.search(sent):
+                    state += 1
+                elif typ is not None and typ != "government":
+                    other += 1
+        # a person, not a body, when the next sentence points back with a personal pronoun
+        # ("lanjut Meutya, ... Dia berharap", "Roe said ... He added")
+        person = bool(re.search(rf"\b{re.escape(name)}\b[^.!?]*[.!?][”\"’]?\s+(?:Dia|Ia|Beliau|He|She)\b", text))
+        if (state >= 2 or (state and person)) and not other:
+            for r in rs:
+                r["speaker_type"] = "government"
+
+
+def _attacker_groups(text: str, recs: list[dict], book: SpeakerBook) -> None:
+    """An unlisted name typed as a firm that the article calls a hacker or ransomware group
+    ("the group, called Zentra", "Zentra hackers") is an attacker: other (coding rule 6)."""
+    for r in recs:
+        if r["speaker_type"] == "company" and r["speaker"] and book.lookup(r["speaker"]) is None \
+                and attacker_group(text, r["speaker"]):
+            r["speaker_type"] = "other"
 
 
 def _has_company_context(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
@@ -1781,6 +1856,12 @@ _CAP_TOKEN = r"[A-Z][\w'’.-]*"
 _WHISTLEBLOWER = re.compile(r"(?i)\bwhistle-?blowers?\b|\bpelapor pelanggaran\b|\bpeniup peluit\b")
 # abbreviated titles and ranks whose full stop ends no sentence
 _LEGAL_FORM_STOP = re.compile(r"\b(Tbk|Inc|Corp|Ltd|Pty|Bhd|Co)\.(?=\s*\(|\s+[a-z])")
+# sentence adverbs set off before a clause's subject ("Similarly, Acme ... said")
+_CLAUSE_ADVERB = re.compile(r"(?:Similarly|Likewise|Additionally|Moreover|Furthermore|Nevertheless|Nonetheless|Consequently|"
+                            r"Conversely|Separately|Meanwhile|Meanwhile|Elsewhere|Ultimately|Notably|Importantly|Indeed)")
+
+# abbreviated titles before a name ("Sen. Jane Roe", "Gov. ...", "Dr. ..."): no sentence ends there
+_TITLE_ABBREV = re.compile(r"(?<![\w.])(?:Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Det|Supt|Insp)$")
 _ABBREV_STOP = re.compile(r"\b(Col|Gen|Lt|Maj|Capt|Adm|Sgt|Cmdr|Brig|Cpl|Dr|Mr|Mrs|Ms|Sen|Rep|Gov|Prof|Jr|Sr|St|"
                           # Indonesian academic and religious titles ("dr. Made Wirawan", "Hj. Siti")
                           r"dr|drg|Drs|Dra|Ir|Hj|Det|Supt|Insp)\.(?=\s)")

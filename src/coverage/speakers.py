@@ -423,6 +423,10 @@ class SpeakerBook:
         rest = " ".join(t.group(0) for i, t in enumerate(toks) if not dept[i])
         former = any(w in ("former", "mantan", "ex") for w in low) or bool(re.search(r"(?i)\bex-", role))
         hits = [e for _, _, e in self.find(rest)]
+        if not hits:
+            # a listed organisation whose name holds a field word ("founder of Security Brigade",
+            # "Head of Research at Check Point Research"): the name as written, not what is left
+            hits = [e for _, _, e in self.find(role) if e.kind != "person"]
         typ = None
         if any(rx.search(rest) for rx in self.member_bodies):
             typ = "civil_society"  # "Ketua Serikat Pekerja Telkom": the union, not the firm it is named after
@@ -442,6 +446,10 @@ class SpeakerBook:
                         and not _DEMONYM.fullmatch(t)]
                 if caps:
                     typ = "company"  # "Rogers CEO", "Direktur Acme": an executive of an unknown firm
+            if typ == "company" and _SECURITY_FIRM.search(role):
+                # "founder of Acme Security", "CEO of CyberZentra": a firm whose own name says it
+                # works on security speaks as a researcher (coding rule 6, security firms)
+                typ = "researcher"
         if typ == "company" and former:
             # "Acme's former head of security": a former officer no longer speaks for the firm
             return "other"
@@ -673,6 +681,28 @@ class SpeakerBook:
             return self.parse(medium.group(1), lang)
         if not phrase:
             return Speaker()
+        social = _SOCIAL_POST.fullmatch(phrase)
+        if social and not apposition:
+            # "an X post claimed", "the viral post said", "unggahan viral itu": an unnamed
+            # poster on social media speaks, a member of the public (user), not an outlet
+            return Speaker(self.strip_determiners(phrase), "user", phrase, False)
+        cust = _CUSTOMER_OF.fullmatch(phrase)
+        if cust:
+            org = cust.group(2) or cust.group(3)
+            ent = self.lookup(org)
+            if (ent is None or ent.kind != "person") and org.lower() not in self.places:
+                # "salah satu pengguna Indodax", "a Zentrix customer": a user of the firm speaks,
+                # not the firm (coding rule 6: pengguna → user); coded by the description
+                noun = (cust.group(1) or cust.group(4)).lower()
+                name = f"{noun} {org}" if cust.group(1) else f"{org} {noun}"
+                return Speaker(name, "user", phrase, True)
+        doc = _DOCUMENT_NAMED.fullmatch(phrase)
+        if doc and not apposition:
+            org = self.lookup(self.strip_determiners(doc.group(1) or doc.group(2)))
+            if org is not None and org.kind != "person" and org.type != "media":
+                # "Laporan UNICEF menyebutkan", "a Kaspersky report said": the listed body that
+                # wrote the document speaks (an outlet's report stays with the outlet rules)
+                return Speaker(org.name, org.type, "", False, entity=True)
         if phrase.lower() in _DEMONSTRATIVES:
             # "This", "Itu" read as a subject: the demonstrative points back, it names no one
             return Speaker(anaphor="any", role=phrase)
@@ -800,8 +830,9 @@ class SpeakerBook:
                 # "Gabi Cirlig, a security researcher"
                 role = " ".join(f"{role} {a_role}".split())
             elif ent is not None and ent.kind != "person" and a_name and (a_ent is None or a_ent.kind == "person") \
-                    and self.looks_like_name(app):
-                # "juru bicara Xiaomi Indonesia, Nama Orang": the organisation belongs to the role
+                    and (self.looks_like_name(app) or (a_role and self.looks_like_name(a_name) and _RANK.search(a_role))):
+                # "juru bicara Xiaomi Indonesia, Nama Orang": the organisation belongs to the role;
+                # "Kabid Humas Polda X, Kombes Polisi Nama Orang": a rank before the name too
                 role, name, ent = whole, a_name, a_ent
         if ent is not None and ent.kind != "person" and not name.strip() == "" \
                 and (re.match(r"(?i)the\s", phrase) or re.fullmatch(r"(?i)[\w .&-]+['’]s\s+[\w -]+", phrase)) \
@@ -884,6 +915,29 @@ _DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|st
                           r"siaran pers|press release|blog|unggahan|post|studi|study|riset|research|temuan|"
                           r"findings|analisis|analysis)\b.*\b(?:dari|oleh|by|from|of)\b")
 
+# a customer of a named firm: "salah satu pengguna Indodax", "seorang nasabah Zentra Bank",
+# "a Zentrix customer", "one Zentrix user"
+_CUSTOMER_OF = re.compile(r"(?:(?i:salah satu|salah seorang|seorang|para|sejumlah)\s+)?(?i:(pengguna|pelanggan|nasabah|konsumen))"
+                          r"\s+([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+                          r"|(?:(?i:a|an|one|another)\s+)([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?i:(users?|customers?|subscribers?))")
+
+# a social-media post with no named author: "an X post", "the viral post", "a Facebook post",
+# "unggahan viral", "cuitan viral": written by a member of the public
+_SOCIAL_POST = re.compile(r"(?:(?i:a|an|the|one|that|this)\s+)?(?:(?:viral|X|Twitter|Facebook|Instagram|TikTok|Threads|Reddit|"
+                          r"social media|social-media)\s+){1,2}(?i:posts?|tweets?|threads?)(?:\s+(?:itu|tersebut))?"
+                          r"|(?i:unggahan|cuitan|postingan)\s+(?:viral|warganet|netizen)(?:\s+(?:itu|tersebut|ini))?")
+
+# one customer opening a sentence right before a firm's name ("Salah satu pengguna |Zentra"); the
+# plural "Pengguna Zentra ramai mengeluh" (users at large) is no antecedent of "juru bicara itu"
+_CUSTOMER_BEFORE = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))((?i:salah satu|salah seorang|seorang)\s+"
+                              r"(?i:pengguna|pelanggan|nasabah|konsumen))\s+$")
+
+# a document written by an organisation named right beside it: "Laporan UNICEF", "studi Kaspersky",
+# "a Kaspersky report", "the Chainalysis study"
+_DOCUMENT_NAMED = re.compile(r"(?i:laporan|studi|riset|survei|rilis|kajian)\s+(?:terbaru\s+|terbaru dari\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})"
+                             r"|(?:(?:a|an|the)\s+)?(?:new\s+|latest\s+|recent\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,4})['’]?s?\s+"
+                             r"(?i:report|study|survey|analysis|research)")
+
 # an account of an organisation ("akun @darktracer_int", "the official X account of"): it speaks
 _ACCOUNT_OF = re.compile(r"(?i)(?:the\s+)?(?:(?:official|resmi|twitter|x|instagram)\s+)*(?:akun|account|handle)"
                          r"(?:\s+(?:twitter|x|instagram|resmi|official))*")
@@ -943,6 +997,16 @@ _FIELD_PAIRS = {("public", "policy"), ("public", "affairs"), ("public", "relatio
                 ("government", "relations"), ("investor", "relations"), ("investor", "relation"),
                 ("hubungan", "masyarakat"), ("human", "resources")}
 
+# the name of a security firm at the end of an executive's role ("founder of Acme Security", "CEO of
+# CyberZentra", "CTO at Zentra Threat Intelligence", "pendiri Zentra Labs"): a capitalised name
+# after of/at/from/di/dari whose words say security research; a bare department ("Head of
+# Security", "VP of Product Security") has no other name word and does not match
+_SECURITY_FIRM = re.compile(
+    r"(?:\b(?:of|at|from|di|dari)\s+(?:the\s+)?|^)(?-i:(?!(?:Global|Product|Information|Corporate|Enterprise|"
+    r"Network|Cloud|Data|Digital|Cyber|Group|National|Regional|Public|IT|Physical|Application|Platform|Offensive|Defensive|"
+    r"Internal)\s)(?:[A-Z][\w&.-]*\s+){1,2}(?:Security|Cybersecurity|Cyber|Threat Intelligence|Labs|Secure)"
+    r"|Cyber[A-Z][a-z]\w*|[A-Z][a-z]+Sec)\s*$")
+
 # nationality adjectives before a post ("Russian President", "French Minister"): a country
 _DEMONYM = re.compile(r"[A-Z][a-z]+(?:ian|ean|ese|ish|ch|i|an)")
 
@@ -956,6 +1020,22 @@ _EXECUTIVE_ROLES = {"direktur", "director", "direktur utama", "dirut", "presiden
                     # "Kepala Kebijakan Publik Facebook Indonesia": a head of a department of an
                     # organisation no name pattern types (state bodies and NGOs have patterns)
                     "kepala", "head", "head of", "chief"}
+
+
+def attacker_group(text: str, name: str) -> bool:
+    """Does ``text`` name ``name`` as a hacker or ransomware group ("Zentra ransomware", "Zentra
+    hackers", "the group, called Zentra", "kelompok peretas Zentra")? Such a group speaks as an
+    attacker (coding rule 6: other), not as a firm, though it is one capitalised word."""
+    if not name:
+        return False
+    n = re.escape(name)
+    return bool(re.search(
+        rf"\b{n}(?:['’]s)?\s+(?:ransomware|hackers?|hacking (?:group|gang|crew)|gang|cartel|threat actors?|operators?|affiliates?)\b"
+        rf"|(?i:ransomware|hack(?:er|ing)|extortion|cyber ?criminal|criminal|threat)\s+(?:group|gang|crew|outfit|actor|collective|operation)s?,?\s+"
+        rf"(?:(?:called|named|known as|dubbed|calling itself)\s+)?{n}\b"
+        rf"|(?i:\b(?:group|gang|crew)),?\s+(?:called|named|known as|dubbed|calling itself)\s+{n}\b"
+        rf"|(?i:\b(?:kelompok|grup|geng)\s+(?:peretas|hacker|ransomware|penjahat siber))\s+(?:bernama\s+|yang dikenal sebagai\s+)?{n}\b",
+        text))
 
 
 @lru_cache(maxsize=4)
@@ -1257,6 +1337,14 @@ class SpeakerTracker:
                 continue
             if text[s:e].islower() and ent.kind != "person" and re.match(r"\s+(?:post|posts|tweet|feed|account|page|thread)\b", text[e:]):
                 continue  # "a twitter post from Brett Callow": the medium, not the firm
+            cust = _CUSTOMER_BEFORE.search(text[max(0, s - 60):s]) if ent.kind != "person" else None
+            if cust:
+                # "Salah satu pengguna Zentra, yang ..., mengungkapkan": the user opens the
+                # sentence and is the antecedent of "ujarnya", not the firm (coding rule 6)
+                noun = cust.group(1).split()[-1].lower()
+                self.mentions.append(_Mention(s - len(cust.group(0)), Speaker(f"{noun} {ent.name}", "user", f"{noun} {ent.name}", True), True))
+                self.mentions.append(_Mention(s, Speaker(ent.name, ent.type, "", False, entity=True), False))
+                continue
             sp = Speaker(ent.name, ent.type, "", ent.kind == "person", entity=True)
             self.mentions.append(_Mention(s, sp, _agentive(text, s) if ent.kind == "person" else _opens_sentence(text, s)))
             if ent.kind == "person":
@@ -1394,7 +1482,7 @@ class SpeakerTracker:
                 continue
             if not (self._bare_organisation(name) or re.fullmatch(r"[A-Z]{2,6}", name)):
                 continue  # (an acronym that acts, "Although NSO denied", is an organisation too)
-            typ = self.book.type_of_org(name) or "company"
+            typ = self.book.type_of_org(name) or ("other" if self._attacker_group(name) else "company")
             self.mentions.append(_Mention(m.start(1), Speaker(name, typ, "", False), True))
         # "the Colonial Pipeline Company", "Acme Widgets Inc.": capitalised words closed by a legal
         # form name a firm, so that "the company said" has an antecedent even when the firm is
@@ -1590,8 +1678,12 @@ class SpeakerTracker:
                 # news introduces a person by full name; a single capitalised word that the
                 # article never extends to a full name ("Optus said in a statement") is an
                 # organisation, and an organisation no rule types is a firm (coding rule 6)
-                return replace(sp, type="company", is_person=False)
+                return replace(sp, type="other" if self._attacker_group(sp.name) else "company", is_person=False)
         return sp
+
+    def _attacker_group(self, name: str) -> bool:
+        """Does the article name ``name`` as a hacker or ransomware group? (see attacker_group)"""
+        return attacker_group(self.text or "", name)
 
     def _employer(self, role: str) -> Speaker | None:
         """The firm a company officer's role names before its title ("Okta Chief Security
