@@ -2335,3 +2335,15 @@ def test_a_post_with_a_compound_field_keeps_its_employer():
             "information security and engagement at The National Cybersecurity Alliance, a nonprofit.")
     got = [(q["speaker"], q["speaker_type"]) for q in extract_quotes(text, "en")]
     assert got == [("Dana Whitcombe", "civil_society")]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a firm named only in apposition after its description is what "the company" points back to
+    ("One of Kestria's largest credit bureaus, Zentrabureau, has been hacked.\n"
+     "“We have received an extortion demand and it will not be paid,” the company said.", "Zentrabureau"),
+    ("The country's second airline, Skyvora, grounded its app.\n"
+     "“Customer data is safe,” the company said.", "Skyvora"),
+])
+def test_a_firm_in_apposition_after_its_description_is_the_company(text, speaker):
+    recs = extract_quotes(text, "en")
+    assert [(r["speaker"], r["speaker_type"]) for r in recs if r["kind"] == "direct"] == [(speaker, "company")]

@@ -1484,6 +1484,14 @@ class SpeakerTracker:
                 continue  # (an acronym that acts, "Although NSO denied", is an organisation too)
             typ = self.book.type_of_org(name) or ("other" if self._attacker_group(name) else "company")
             self.mentions.append(_Mention(m.start(1), Speaker(name, typ, "", False), True))
+        for m in self._FIRM_APPOSITION.finditer(text):
+            name = m.group(1)
+            if inside(m.start(1)) or self.book.find(name) or self.book.has_role_noun(name) \
+                    or name.split()[0].lower() in _SENTENCE_OPENERS or name.split()[0].lower() in _FUNCTION_WORDS:
+                continue
+            for same in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+                if not inside(same.start()) and not any(x.pos == same.start() for x in self.mentions):
+                    self.mentions.append(_Mention(same.start(), Speaker(name, self.book.type_of_org(name) or "company", "", False), True))
         # "the Colonial Pipeline Company", "Acme Widgets Inc.": capitalised words closed by a legal
         # form name a firm, so that "the company said" has an antecedent even when the firm is
         # never the subject of a sentence
@@ -1501,6 +1509,13 @@ class SpeakerTracker:
 
     _FIRM_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&'’-]*\s+){0,2}[A-Z][\w&'’-]*)\s+(?:Company|Inc\.?|Corp\.?|Corporation|"
                             r"Ltd\.?|LLC|Co\.)(?![\w])")
+
+    # "One of South Africa's largest credit bureaus, TransUnion, has been hacked", "the airline,
+    # Qantas, said": a name in apposition after a firm's description is that firm
+    _FIRM_APPOSITION = re.compile(
+        r"\b(?:compan(?:y|ies)|firms?|bureaus?|airlines?|carriers?|operators?|providers?|banks?|insurers?|retailers?|"
+        r"platforms?|giants?|makers?|startups?|exchanges?|telcos?|lenders?|perusahaan|maskapai|operator seluler|"
+        r"platform)\s*,\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,2})\s*,")
 
     _openers = {"but", "and", "however", "meanwhile", "namun", "tetapi", "sementara", "dan", "lalu", "kemudian",
                 "so", "yet", "still", "also", "then", "now", "when", "after", "while", "as", "ketika", "saat",
