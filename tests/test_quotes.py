@@ -2347,3 +2347,93 @@ def test_a_post_with_a_compound_field_keeps_its_employer():
 def test_a_firm_in_apposition_after_its_description_is_the_company(text, speaker):
     recs = extract_quotes(text, "en")
     assert [(r["speaker"], r["speaker_type"]) for r in recs if r["kind"] == "direct"] == [(speaker, "company")]
+
+
+@pytest.mark.parametrize("text, lang", [
+    # (synthetic) an unlisted name whose only part in the article is to report the news is an outlet
+    ("Hackers breached the Zentrabank systems last week.\nZentraWire reported that the attackers demanded "
+     "a ransom of two million dollars.", "en"),
+    ("Peretas membobol sistem Bank Zentra pekan lalu.\nZentrawarta memberitakan bahwa data dua juta nasabah "
+     "telah bocor ke forum gelap.", "id"),
+    ("The Zentra Daily reported that the attackers demanded a ransom of two million dollars.", "en"),
+])
+def test_an_unlisted_name_that_only_reports_the_news_is_an_outlet(text, lang):
+    recs = extract_quotes(text, lang)
+    assert [r["speaker_type"] for r in recs] == ["media"]
+
+
+def test_a_firm_that_reports_on_its_own_affairs_is_no_outlet():
+    # (synthetic) "its" in the reported clause: the firm speaks about itself
+    recs = extract_quotes("ZentraTel reported that its revenue fell by ten percent in the third quarter.", "en")
+    assert [r["speaker_type"] for r in recs] == ["company"]
+
+
+@pytest.mark.parametrize("text, lang, speaker, typ", [
+    # (synthetic sentences) state bodies of the general lexicon (organisations.yml) and their
+    # long forms: regulators, a national health insurer, a state medical institute, a CERT
+    ("PhilHealth said it was restoring its systems after the attack.", "en", "PhilHealth", "government"),
+    ("The Philippine Health Insurance Corp. said that member data were not compromised.", "en", "PhilHealth", "government"),
+    ("The All India Institute of Medical Sciences said that its servers were being restored.", "en", "AIIMS", "government"),
+    ("TRAI said that operators must block the numbers within a week.", "en", "TRAI", "government"),
+    ("The Financial Conduct Authority said that firms must report the incident.", "en", "Financial Conduct Authority", "government"),
+    ("CERT-UA said that the malware spread through phishing e-mails.", "en", "CERT-UA", "government"),
+    ("The UK’s National Crime Agency said it is “mindful they may be linked.”", "en", "National Crime Agency", "government"),
+])
+def test_state_bodies_of_many_countries_are_government(text, lang, speaker, typ):
+    assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)} == {(speaker, typ)}
+
+
+@pytest.mark.parametrize("text", [
+    # (synthetic names) a state insurer or fund by its public-service noun, whatever its legal form
+    "The Kestrian Health Insurance Corporation said that member records were not affected by the attack.",
+    "The Kestrian Social Security Agency said that member records were not affected by the attack.",
+])
+def test_a_state_insurer_by_its_public_service_noun_is_government(text):
+    assert [r["speaker_type"] for r in extract_quotes(text, "en")] == ["government"]
+
+
+def test_a_description_that_repeats_a_body_name_points_back_to_that_body():
+    # (synthetic) "the interior ministry" is the Interior Ministry, not the listed regulator named since
+    text = ("The Interior Ministry said the site was blocked on security grounds.\nBoth the government and "
+            "the Financial Conduct Authority had refused to comment.\nThe interior ministry suggested "
+            "intelligence agencies were behind the order.")
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["Interior Ministry", "Interior Ministry"]
+
+
+@pytest.mark.parametrize("text, lang, outlet", [
+    # (synthetic) outlets of the broadened media list are speakers of type media and cited outlets
+    ("ITWeb reported that the attackers demanded a ransom of two million dollars.", "en", "ITWeb"),
+    ("MyBroadband reported that the leaked data may include contact details of clients.", "en", "MyBroadband"),
+    ("Metrópoles reported that the platform's bank accounts had been frozen by the court.", "en", "Metrópoles"),
+])
+def test_outlets_of_the_broadened_media_list_speak_as_media(text, lang, outlet):
+    from coverage.citations import cited_media
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == [(outlet, "media")]
+    assert cited_media(text, lang) == [outlet]
+
+
+def test_a_former_member_described_with_a_demonstrative_is_the_person_just_quoted():
+    # (synthetic) "mantan Anggota BRTI ini" points back to the analyst, not to the listed regulator
+    text = ("Direktur Eksekutif Zentra Institute Budi Hartawan mengatakan bahwa masalah ini harus disikapi "
+            "dengan serius.\n\"Regulator harus segera memberi penjelasan kepada publik soal kebocoran ini,\" "
+            "kata mantan Anggota BRTI ini.")
+    assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")} == {("Budi Hartawan", "researcher")}
+
+
+@pytest.mark.parametrize("text, typ", [
+    # (synthetic) a brand written in capitals with a domain ending is the firm; a lower-case web
+    # address is an outlet
+    ("ZB.ID mengumumkan akan menghentikan layanannya.\n\"Layanan purna jual dan dukungan akan tetap "
+     "tersedia bagi pelanggan,\" tulis ZB.ID dalam keterangannya.", "company"),
+    ("\"Data pelanggan telah bocor ke forum gelap sejak pekan lalu,\" tulis Zentraberita.com dalam laporannya.", "media"),
+])
+def test_a_brand_in_capitals_with_a_domain_ending_is_a_firm(text, typ):
+    assert [r["speaker_type"] for r in extract_quotes(text, "id")] == [typ]
+
+
+def test_a_post_given_in_a_copular_relative_clause_types_the_person():
+    # (synthetic) "yang saat ini menjadi Presiden Direktur Kestrel": the post the clause names
+    text = ("Kendati Zentra dan Kestrel sudah mengumumkan merger, pemimpinnya belum terungkap. Kalau-kalau "
+            "Merza Putra yang saat ini menjadi Presiden Direktur Kestrel, ia menolak berandai-andai.\n"
+            "\"Jangan berandai-andai,\" kata Merza.")
+    assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")} == {("Merza Putra", "company")}

@@ -1652,6 +1652,7 @@ def _finish_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
     _apply_register(text, recs, book, tracker, quoted, lang)
     _attacker_groups(text, recs, book)
     _speaks_for_the_state(text, recs, book)
+    _reporting_outlets(text, recs, book, quoted)
 
 
 # the state as the actor of a quoted sentence: "OJK akan menerapkan sanksi", "pemerintah bakal
@@ -1699,6 +1700,43 @@ def _attacker_groups(text: str, recs: list[dict], book: SpeakerBook) -> None:
         if r["speaker_type"] == "company" and r["speaker"] and book.lookup(r["speaker"]) is None \
                 and attacker_group(text, r["speaker"]):
             r["speaker_type"] = "other"
+
+
+# an outlet's name as the subject of a news-reporting verb, or after a citation cue: every
+# mention of an unlisted outlet in the narrative looks like one of these
+_OUTLET_SUBJECT = re.compile(r"\s*(?:\((?:[^()\n]{1,40})\)\s*)?(?:(?:has|had|also|first|previously|earlier|later|juga|sebelumnya|pertama)\s+)?"
+                             r"(?:reported|reports|memberitakan|mewartakan|mengabarkan|melaporkan)\b")
+_OUTLET_CITED = re.compile(r"(?i)(?:according to|reported by|told|dilansir(?: dari)?|dikutip(?: dari)?|mengutip|melansir|via|sumber:?|"
+                           r"menurut laporan|laporan|report by|(?:said|told|kata|ujar)\w*\s+(?:to|kepada))\s+(?:the\s+)?$")
+_OWN_AFFAIRS = re.compile(r"(?i)\b(?:its|our|we|kami|pihaknya|perusahaan(?:nya)?|its own)\b")
+
+
+def _reporting_outlets(text: str, recs: list[dict], book: SpeakerBook, quoted: list[tuple[int, int]]) -> None:
+    """An unlisted name whose only part in the article is to report news ("ITWebz reported
+    that ...", "Zentranews memberitakan bahwa ...": the subject of a news-reporting verb, or
+    named after a citation cue) is a news outlet: media (coding rule 6, outlets -> media).
+    A firm that reports on its own affairs ("Zentra reported that its revenue ...") keeps its
+    type, as does any name the narrative gives another part (an object, a possessive, a firm's
+    context such as "Zentra's customers")."""
+    by_name: dict[str, list[dict]] = {}
+    for r in recs:
+        if r["speaker"] and r["speaker_type"] in ("company", "other"):
+            by_name.setdefault(r["speaker"], []).append(r)
+    for name, rs in by_name.items():
+        if book.lookup(name) is not None or any(r["role"] for r in rs) or not name[:1].isupper():
+            continue
+        if any(r["cue"] not in ("report", "lapor") for r in rs) or any(_OWN_AFFAIRS.search(r["quote"]) for r in rs):
+            continue
+        if len(name.split()) > 1 and not re.search(r"(?:News|Times|Post|Daily|Herald|Online|Media|Tribune|Journal|"
+                                                   r"Standard|Reporter|Gazette|Observer|Wire|Today|Live|Insider)$", name):
+            continue  # a two-word name is a person's, unless it ends in an outlet word
+        mentions = [m for m in re.finditer(rf"(?<![\w@.]){re.escape(name)}(?![\w@])", text)
+                    if not any(a <= m.start() < b for a, b in quoted)]
+        if not mentions or not all(_OUTLET_SUBJECT.match(text, m.end()) or _OUTLET_CITED.search(text[max(0, m.start() - 40):m.start()])
+                                   for m in mentions):
+            continue
+        for r in rs:
+            r["speaker_type"] = "media"
 
 
 def _has_company_context(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
@@ -1950,6 +1988,10 @@ _PREDICATE_START = re.compile(r"(?:me|ber|di|ter)[a-z]{4,}|[a-z]{3,}ed|said|says
                               r"juga|telah|sudah|akan|pun|kata|ujar|menurut|also")
 
 
+_COPULAR_RELATIVE = re.compile(r"(?:\s+[A-Z][\w'’-]+){0,3}\s*,?\s*(?:yang|who)\s+(?:(?:saat ini|kini|sekarang|juga|is|was|also|currently)\s+)?"
+                               r"(?:menjabat(?:\s+sebagai)?|menjadi|merupakan|adalah|serves as|is|was)\s+([^,.;:“”\"()]{3,80})")
+
+
 def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]], lang: str):
     """(position, type, role) of every role the narrative writes with ``name``: the role
     phrase right before a mention ("Menteri ... (Menkominfo) Rudiantara", "Kremlin spokesman
@@ -2014,6 +2056,14 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
             if typ and (typ != "other" or _WHISTLEBLOWER.search(app_role)):
                 # (a whistle-blower is typed "other" on purpose: they speak against their employer)
                 yield m.start(), typ, app_role
+                continue
+        # or a copular relative clause: "Merza Putra yang saat ini menjadi Presiden Direktur
+        # Zentrafren", "Jane Roe, who is chief executive of Zentra": the post the clause names
+        rel = _COPULAR_RELATIVE.match(text, m.end())
+        if rel and book.has_role_noun(rel.group(1)):
+            typ = book.type_from_role(rel.group(1), lang)
+            if typ and typ != "other":
+                yield m.start(), typ, rel.group(1)
 
 
 def _word_quoted(head: str, after: str, content: str, cb: CueBook) -> bool:
@@ -2851,6 +2901,13 @@ def _described_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker:
             continue
         if not pool:
             continue
+        words = [w for w in re.findall(r"\w+", name.lower()) if w not in ("the", "this", "that", "these", "itu", "ini", "tersebut")]
+        named = [m for m in before if len(words) >= 2
+                 and all(re.search(rf"\b{re.escape(w)}\b", m.speaker.name.lower()) for w in words)]
+        if named and not same:
+            # "the interior ministry" after "The Interior Ministry said ...": the body whose name
+            # the description repeats, not the last body of its type named since
+            pool = named
         if same:
             # adjacent: the nearest name to the description inside the sentence
             got = min(pool, key=lambda m: abs(m.pos - at)).speaker

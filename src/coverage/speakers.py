@@ -667,7 +667,7 @@ class SpeakerBook:
         # "the Las Vegas-based company", "San Francisco-based Okta": a place adjective describes
         # the speaker, it is neither a name nor a role
         phrase = _BASED_IN.sub("", phrase).strip() or phrase
-        owner = re.match(r"(?:the\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s?\s+(?=[A-Z])", phrase)
+        owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s?\s+(?=[A-Z])", phrase)
         if owner and (owner.group(1).lower() in self.places or owner.group(1).lower() in _PLACE_WORDS) \
                 and self.lookup(self.strip_determiners(phrase[owner.end():])) is not None:
             # "Indonesia’s Financial Services Authority", "Australia's Optus": the country
@@ -1573,6 +1573,10 @@ class SpeakerTracker:
                 # (the last fallback: "high hopes for Kelly Bayer Rosmarin when she was appointed
                 # ... '…,' she said": a person named only as an object is better than no one)
                 want = self._role_type(sp.role)
+                if re.search(r"(?i)\b(?:mantan|eks|former|ex)\b", sp.role or ""):
+                    # "kata mantan Anggota BRTI ini": a former member no longer speaks for the
+                    # body; the person just quoted, not the body, is meant
+                    want = None
                 if want is not None:
                     # "kata Dirjen Aptika ini": the last person of that kind (an official), not
                     # whoever the narrative named last
