@@ -85,6 +85,12 @@ _UNLISTED_REPORTED = re.compile(
     re.IGNORECASE,
 )
 
+# An attribution line: "Sumber: Antara", "(Sumber: Forbes, GSMArena)", "Source/VIA: Forbes"
+_CREDIT_LINE = re.compile(r"^\s*[\[(]?\s*(?:sumber|source|sources|sumber berita|via)(?:\s*/\s*(?:via|source|sumber))?\s*:",
+                          re.IGNORECASE)
+# A closing credit in brackets: the outlet, then perhaps its staff's initials ("(KOMPAS.COM/RAH/DIK)")
+_BRACKET_CREDIT = r"\(\s*(" + _NAME + r")(?:\s*/\s*[A-Za-z]{2,5})*\s*\)"
+
 # A republication credit closing the article ("Artikel ini telah tayang di Kompas.com dengan judul
 # ...", "This article was originally published on The Conversation"): not body text for quotes,
 # but it names the outlet whose copy this is
@@ -134,16 +140,11 @@ def _not_outlets(path: Path = MEDIA_YML) -> frozenset[str]:
     return frozenset(str(w).lower() for w in data.get("not_outlets") or [])
 
 
-@lru_cache(maxsize=2)
-def _citation_only(path: Path = MEDIA_YML) -> dict[str, str]:
+@lru_cache(maxsize=4)
+def _media_mapping(key: str, path: Path = MEDIA_YML) -> dict[str, str]:
+    """A name -> canonical outlet mapping of media.yml (`citation_only`, `wire_credits`)."""
     data = load_yaml(path)
-    return {str(k): str(v) for k, v in (data.get("citation_only") or {}).items()}
-
-
-@lru_cache(maxsize=2)
-def _wire_credits(path: Path = MEDIA_YML) -> dict[str, str]:
-    data = load_yaml(path)
-    return {str(k): str(v) for k, v in (data.get("wire_credits") or {}).items()}
+    return {str(k): str(v) for k, v in (data.get(key) or {}).items()}
 
 
 def canonical_outlet(name: str) -> str | None:
@@ -237,7 +238,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
     # dari\niNews.id, Sabtu"): the break becomes a space, so offsets stay those of ``text``
     text = _DANGLING_CUE.sub(lambda m: m.group(1) + " ", text)
     in_quote = lambda i: any(a <= i < b for a, b in quoted)  # noqa: E731
-    credit_rx = re.compile(r"^\s*[\[(]?\s*(?:sumber|source|sources|sumber berita|via)(?:\s*/\s*(?:via|source|sumber))?\s*:", re.IGNORECASE)
+    credit_cue = "sumber" if lang == "id" else "source"
     out: list[dict] = []
     seen: set[tuple[int, int]] = set()
     not_media = _redefined_acronyms(text)
@@ -255,7 +256,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
 
     for p in _paragraphs(text, cb):
         line = text[p.start:p.end]
-        credit = bool(credit_rx.match(line))
+        credit = bool(_CREDIT_LINE.match(line))
         if p.skip and not (credit or _REPUBLISHED.match(line)):
             continue
         # a wire byline or credit standing alone ("AFP", "Reuters"), or a closing wire credit in
@@ -264,7 +265,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         if m and canonical_outlet(_clean_name(m.group(1))) and (m.re.pattern.startswith(r"\s*") or m.group(1).isupper()):
             name = _clean_name(m.group(1))
             s = p.start + m.start(1)
-            add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+            add(name, credit_cue, s, s + len(name))
             continue
         # a wire dateline, "NEW YORK (AP) --", "(Bloomberg) —": the copy is the agency's, so an
         # article another outlet (``outlet``) publishes cites it
@@ -276,32 +277,33 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             canon = _credit_outlet(name)
             if canon:
                 s = p.start + m.start(1)
-                add(name, "sumber" if lang == "id" else "source", s, s + len(name), canon)
+                add(name, credit_cue, s, s + len(name), canon)
         # Tempo's closing sources in capitals between bars, "FORBES | GSMARENA"
         if _CAPS_CREDIT.fullmatch(line):
             for m in re.finditer(r"[^|]+", line):
                 name = m.group().strip()
                 if canonical_outlet(name):
                     s = p.start + m.start() + m.group().index(name)
-                    add(name, "sumber" if lang == "id" else "source", s, s + len(name))
+                    add(name, credit_cue, s, s + len(name))
             continue
         # a closing credit that is nothing but "(Outlet)", or the outlet and its staff's initials,
         # "(KOMPAS.COM/RAH/DIK)"; initials alone, "(REN)", are the desk's, not an outlet
-        m = re.fullmatch(r"\(\s*(" + _NAME + r")(?:\s*/\s*[A-Za-z]{2,5})*\s*\)", line)
+        m = re.fullmatch(_BRACKET_CREDIT, line)
         if m:
             name = _clean_name(m.group(1))
             canon = _credit_outlet(name)
             initials = re.fullmatch(r"[A-Z]{2,5}", name) is not None and not _OUTLET_LIKE.search(name)
             if canon or (not initials and "/" not in line and _unlisted_ok(name, _Cue("sumber", "any", None, None))):
                 s = p.start + m.start(1)
-                add(name, "sumber" if lang == "id" else "source", s, s + len(name), canon)
+                add(name, credit_cue, s, s + len(name), canon)
             continue
         # ... or closing the paragraph's last sentence: "... di luar Indonesia. (KOMPAS.COM/RAH/DIK)"
-        m = re.search(r"[.!?”\"]\s+\(\s*(" + _NAME + r")(?:\s*/\s*[A-Za-z]{2,5})*\s*\)\s*$", line)
-        if m and _credit_outlet(_clean_name(m.group(1))):
+        m = re.search(r"[.!?”\"]\s+" + _BRACKET_CREDIT + r"\s*$", line)
+        canon = _credit_outlet(_clean_name(m.group(1))) if m else None
+        if canon:
             name = _clean_name(m.group(1))
             s = p.start + m.start(1)
-            add(name, "sumber" if lang == "id" else "source", s, s + len(name), _credit_outlet(name))
+            add(name, credit_cue, s, s + len(name), canon)
         # listed outlets with a cue before or after them
         for s, e, ent in book.find(line):
             if ent.kind != "media" or in_quote(p.start + s) or line[s:e] in not_media:
@@ -320,7 +322,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                     add(line[s:e], r.cue, p.start + s, p.start + e)
                     break
         # citation-only names ("told Vice", "Vice reported"; never "Vice President")
-        for alias, canon in _citation_only().items():
+        for alias, canon in _media_mapping("citation_only").items():
             for m in re.finditer(r"(?<![\w-])" + re.escape(alias) + r"(?![\w-])", line):
                 s, e = m.start(), m.end()
                 left, right = line[max(0, s - 160):s], line[e:e + 160]
@@ -379,7 +381,7 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 s = line.find(name, pos)
                 pos = s + len(name)
                 if canonical_outlet(name) or _unlisted_ok(name, _Cue("sumber", "any", None, None)):
-                    add(name, "sumber" if lang == "id" else "source", p.start + s, p.start + s + len(name))
+                    add(name, credit_cue, p.start + s, p.start + s + len(name))
     out.sort(key=lambda r: (r["start"], r["end"]))
     # "according to the Post" in an article citing "The Washington Post": a one-word unlisted
     # name that ends a longer cited name is that outlet, not another one
@@ -418,7 +420,7 @@ def _credit_outlet(name: str) -> str | None:
     `wire_credits`)."""
     stem, dot, suffix = name.partition(".")
     variants = (name, stem + dot + suffix.lower(), stem.capitalize() + dot + suffix.lower(), name.lower())
-    return next((c for c in map(canonical_outlet, variants) if c), None) or _wire_credits().get(name)
+    return next((c for c in map(canonical_outlet, variants) if c), None) or _media_mapping("wire_credits").get(name)
 
 
 # A closing line of sources in capitals between bars ("FORBES | GSMARENA", "TEMPO.CO | AFP");

@@ -53,7 +53,7 @@ The body comes from trafilatura, corrected by what it tends to get wrong on news
 
 Paragraphs are separated by ``\\n``. newspaper3k supplies title, authors and top image
 (``extract_article``); dates come from :mod:`coverage.dates`. Rule versions are those of
-boilerplate.yml (2.2, 2026-11-29); the benchmark and held-out figures for each step are in the
+boilerplate.yml (2.8, 2026-11-29); the benchmark and held-out figures for each step are in the
 README's extraction section, and what was tried and not kept in :mod:`coverage.bench`.
 """
 
@@ -457,7 +457,6 @@ def _is_meta_strip(line: str, rules: Boilerplate) -> bool:
     # the date segment must look like one: a date or time word, or a numeric date ("0,5" in a
     # formula written with middle dots is not)
     return any(_is_dateline(x, rules) and (_TOKEN.search(x) or _NUMERIC_DATE.search(x)) for x in parts)
-
 
 
 _TABLE_BARS = re.compile(r"^\|\s*|\s*\|$")

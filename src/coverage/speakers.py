@@ -464,6 +464,14 @@ class SpeakerBook:
         return any(t[:1].isupper() and t.lower() not in self.title_words and t.lower() not in self.particles
                    for t in re.findall(r"[\w&.-]+", rest))
 
+    def opens_with_firm_noun(self, role: str) -> bool:
+        """Does ``role`` open with a firm's description ("Tech giant", "insurer", "perusahaan")?"""
+        return any(n[0] == 0 and n[3] == "company" and not n[4] for n in self.role_nouns_in(role))
+
+    def is_place(self, word: str) -> bool:
+        """Is ``word`` a place (speakers.yml `places`, or a country or region word)?"""
+        return word.lower() in self.places or word.lower() in _PLACE_WORDS
+
     def type_of_org(self, phrase: str) -> str | None:
         """The type of an organisation named in ``phrase`` (member bodies, gazetteer, name patterns)."""
         if any(rx.search(phrase) for rx in self.member_bodies):
@@ -668,7 +676,7 @@ class SpeakerBook:
         # the speaker, it is neither a name nor a role
         phrase = _BASED_IN.sub("", phrase).strip() or phrase
         owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s?\s+(?=[A-Z])", phrase)
-        if owner and (owner.group(1).lower() in self.places or owner.group(1).lower() in _PLACE_WORDS) \
+        if owner and self.is_place(owner.group(1)) \
                 and self.lookup(self.strip_determiners(phrase[owner.end():])) is not None:
             # "Indonesia’s Financial Services Authority", "Australia's Optus": the country
             # that owns a listed body is no part of its name (an unlisted "India's Ministry of
@@ -848,8 +856,7 @@ class SpeakerBook:
                 # another type overrides only when it names a specific kind of speaker
                 typ = ent.type if _DOCUMENT_OF.search(role + " of") else (self._strong_type(role) or ent.type)
             return Speaker(ent.name, typ, role, is_person, entity=True)
-        if name and role and role.split()[-1].lower() in ("against", "about", "over", "towards", "toward", "into",
-                                                          "terhadap", "melawan", "tentang"):
+        if name and role and role.split()[-1].lower() in _OBJECT_OF:
             # "a complaint against OpenAI": the name is the object of the words before it, which
             # are no role of its
             role = ""
@@ -883,7 +890,7 @@ class SpeakerBook:
             nouns = [n for n in self.role_nouns_in(role) if n[3] == "company"]
             pre = role[: nouns[0][0]].split() if nouns else []
             org = [t for t in pre if t[:1].isupper() and t.lower() not in self.title_words]
-            placed = all(_DEMONYM.fullmatch(t) or t.lower() in _PLACE_WORDS or t.lower() in self.places
+            placed = all(_DEMONYM.fullmatch(t) or self.is_place(t)
                          or t.lower() in ("south", "north", "east", "west", "central", "new", "united") for t in org)
             # ("the South Korean giant": a nationality describes the firm, it names none)
             if org and not placed and len(org) == len(pre) and len(org) <= 4:
@@ -950,6 +957,8 @@ _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
 _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
+# prepositions whose capitalised object is no speaker ("a complaint against OpenAI")
+_OBJECT_OF = frozenset({"against", "about", "over", "towards", "toward", "into", "terhadap", "melawan", "tentang"})
 # role nouns (company, in speakers.yml) of unnamed insiders who speak for no one firm
 _INSIDERS = {"industry official", "industry officials", "industry source", "industry sources", "store employee",
              "store employees", "shop employee", "store manager", "sumber industri"}
@@ -1241,8 +1250,7 @@ class SpeakerTracker:
             if re.fullmatch(r"\d+[a-z]*[A-Z][\w-]*", core) and lowercase <= 2:
                 candidate = core  # a brand that starts with a digit ("company 23andMe")
                 break
-            if core[:1].isupper() and prev in ("against", "about", "over", "towards", "toward", "into", "terhadap",
-                                               "melawan", "tentang"):
+            if core[:1].isupper() and prev in _OBJECT_OF:
                 return None  # "a complaint against OpenAI": the name is the object, not the complaint
             if core[:1].isupper():
                 if prev in ("dari", "at", "of", "from", "for", "di", "the", "with", "pada"):
@@ -1288,10 +1296,10 @@ class SpeakerTracker:
                 org_after = j < len(toks) and (any(a <= spans[j].start() < b for a, b in orgs)
                                                or (bool(run) and toks[j][:1].isupper()
                                                    and not toks[j - 1].endswith((",", ".", ";", ":"))))
-                firm_noun = any(n[0] == 0 and n[3] == "company" and not n[4] for n in self.book.role_nouns_in(first))
-                if len(run) == 1 and not org_after and firm_noun and lowercase <= 2 and core.lower() not in self.book.not_names \
+                if len(run) == 1 and not org_after and self.book.opens_with_firm_noun(first) and lowercase <= 2 \
+                        and core.lower() not in self.book.not_names \
                         and prev not in ("asal", "dari", "di", "from", "in", "of", "at", "based", "berbasis") \
-                        and core.lower() not in self.book.places and core.lower() not in _PLACE_WORDS:
+                        and not self.book.is_place(core):
                     # (not a place: "Perusahaan e-commerce asal Singapura itu")
                     # "Tech giant Dell is notifying ...", "insurer Zentra said": a firm's description,
                     # then its one-word name
@@ -1377,8 +1385,7 @@ class SpeakerTracker:
             t = self.book.type_from_role(role, self.lang) or "other"
             firm = bool(_INTERCAPPED.fullmatch(name.split()[0])) and (len(name.split()) == 1 or name.split()[-1].lower() in _FIRM_TAILS)
             # "Tech giant Dell", "insurer Zentra": a firm's description names an organisation
-            firm = firm or (len(name.split()) == 1 and any(
-                n[0] == 0 and n[3] == "company" and not n[4] for n in self.book.role_nouns_in(role)))
+            firm = firm or (len(name.split()) == 1 and self.book.opens_with_firm_noun(role))
             self.register(Speaker(name, t, self.book.strip_determiners(role), not firm), s, text)
             at = text.find(name, s)
             pair = re.match(r"\s+(?:dan|and|&)\s+", text[at + len(name):]) if at >= 0 else None
@@ -1486,26 +1493,30 @@ class SpeakerTracker:
             self.mentions.append(_Mention(m.start(1), Speaker(name, typ, "", False), True))
         for m in self._FIRM_APPOSITION.finditer(text):
             name = m.group(1)
-            if inside(m.start(1)) or self.book.find(name) or self.book.has_role_noun(name) \
-                    or name.split()[0].lower() in _SENTENCE_OPENERS or name.split()[0].lower() in _FUNCTION_WORDS:
-                continue
-            for same in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-                if not inside(same.start()) and not any(x.pos == same.start() for x in self.mentions):
-                    self.mentions.append(_Mention(same.start(), Speaker(name, self.book.type_of_org(name) or "company", "", False), True))
+            if not inside(m.start(1)) and self._firm_name_ok(name):
+                self._mention_firm(text, inside, name, self.book.type_of_org(name) or "company", lambda pos: True)
         # "the Colonial Pipeline Company", "Acme Widgets Inc.": capitalised words closed by a legal
         # form name a firm, so that "the company said" has an antecedent even when the firm is
         # never the subject of a sentence
         for m in self._FIRM_NAME.finditer(text):
             name = m.group(1)
-            if self.book.find(name) or name.split()[0].lower() in _SENTENCE_OPENERS \
-                    or name.split()[0].lower() in _FUNCTION_WORDS or self.book.has_role_noun(name):
-                continue
-            # (the full name may stand inside the firm's own quoted statement; its other
-            # mentions in the narrative are the antecedents)
-            for short in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
-                if not inside(short.start()) and not any(x.pos == short.start() for x in self.mentions):
-                    self.mentions.append(_Mention(short.start(), Speaker(name, "company", "", False),
-                                                  _opens_sentence(text, short.start())))
+            if self._firm_name_ok(name):
+                self._mention_firm(text, inside, name, "company", lambda pos: _opens_sentence(text, pos))
+
+    def _firm_name_ok(self, name: str) -> bool:
+        """May an unlisted capitalised name be registered as a firm (not listed, no sentence
+        opener or function word first, no role noun in it)?"""
+        first = name.split()[0].lower()
+        return not (self.book.find(name) or first in _SENTENCE_OPENERS or first in _FUNCTION_WORDS
+                    or self.book.has_role_noun(name))
+
+    def _mention_firm(self, text: str, inside, name: str, typ: str, subject) -> None:
+        """A mention of the firm ``name`` at each of its narrative occurrences (the full name may
+        stand inside the firm's own quoted statement; its other mentions are the antecedents);
+        ``subject(pos)`` says whether the occurrence counts as a sentence's subject."""
+        for same in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
+            if not inside(same.start()) and not any(x.pos == same.start() for x in self.mentions):
+                self.mentions.append(_Mention(same.start(), Speaker(name, typ, "", False), subject(same.start())))
 
     _FIRM_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&'’-]*\s+){0,2}[A-Z][\w&'’-]*)\s+(?:Company|Inc\.?|Corp\.?|Corporation|"
                             r"Ltd\.?|LLC|Co\.)(?![\w])")
