@@ -2437,3 +2437,35 @@ def test_a_post_given_in_a_copular_relative_clause_types_the_person():
             "Merza Putra yang saat ini menjadi Presiden Direktur Kestrel, ia menolak berandai-andai.\n"
             "\"Jangan berandai-andai,\" kata Merza.")
     assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")} == {("Merza Putra", "company")}
+
+
+@pytest.mark.parametrize("text, lang, speaker", [
+    # (synthetic) a person named in full with no role noun, as the subject of the narrative: the
+    # antecedent of "he" (not the outlet cited in the same sentence), and the full form of "Venn"
+    ("According to the Daily Planet, Arlo Venn has filed a complaint with the regulator.\n"
+     "Venn says the answer harmed his family.\n\"Nobody should read that about themselves,\" he said.",
+     "en", "Arlo Venn"),
+    # (synthetic) an unlisted one-word firm opening the sentence: the antecedent of "it"
+    ("Zentrion believes the leaked records come from an old incident.\n\"We believe the records relate "
+     "to a 2017 incident,\" it told the Daily Planet on Saturday.", "en", "Zentrion"),
+])
+def test_a_named_subject_without_role_is_an_antecedent(text, lang, speaker):
+    recs = [r for r in extract_quotes(text, lang) if not r["quote"].startswith("Arlo Venn has")]
+    assert recs and {r["speaker"] for r in recs} == {speaker}
+
+
+def test_it_points_to_an_organisation_never_to_a_person():
+    # (synthetic) "it added": the public insurer, not its spokesman quoted before
+    text = ("The Kestria Health Insurance Corporation said the attack hit its servers. Kestria Health senior "
+            "vice president and spokesman Noel Ardana said employee ID cards had leaked.\n\"Our members' "
+            "records were not affected,\" it added in a statement.")
+    recs = [r for r in extract_quotes(text, "en") if r["quote"].startswith("Our members")]
+    assert [r["speaker"] for r in recs] == ["Kestria Health Insurance Corporation"]
+
+
+def test_he_never_points_to_an_outlet():
+    # (synthetic) the only speaker so far is an outlet; "he" is the person the narrative names
+    text = ("According to the Daily Planet, the breach began in May.\nNoel Ardana was among the customers "
+            "affected.\n\"I found out from a stranger,\" he said.")
+    recs = [r for r in extract_quotes(text, "en") if r["quote"].startswith("I found")]
+    assert [r["speaker"] for r in recs] == ["Noel Ardana"]

@@ -1533,6 +1533,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
                 # Indonesia mengatakan bahwa ..."); the attribution's own role is the title
                 tracker.registry[sp.name] = sp
     tracker.mention_registered(text, quoted)
+    tracker.mention_subjects(text, quoted)
     _introduced_speakers(text, quoted, parser, tracker)
     out = []
     for r in recs:

@@ -957,6 +957,8 @@ _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
 _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
+_PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "saya", "aku", "kami", "kita", "anda", "ia", "dia", "beliau",
+             "mereka", "engkau", "kamu"}
 # prepositions whose capitalised object is no speaker ("a complaint against OpenAI")
 _OBJECT_OF = frozenset({"against", "about", "over", "towards", "toward", "into", "terhadap", "melawan", "tentang"})
 # role nouns (company, in speakers.yml) of unnamed insiders who speak for no one firm
@@ -1549,6 +1551,104 @@ class SpeakerTracker:
                     seen.add((m.start(), sp.name))
                     self.mentions.append(_Mention(m.start(), sp, _agentive(text, m.start())))
 
+    # a capitalised name that opens a sentence, then a verb: "Arve Hjalmar Holmen has contacted",
+    # "TransUnion believes", "Merza mengungkap". English verbs by their endings or auxiliaries,
+    # Indonesian ones by their prefixes or the particles before them
+    _NAMED_SUBJECT = re.compile(
+        r"(?<![\w.@/'’-])((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
+        r"might|also|later|then|previously|earlier|first|still|now|did|does|do|never|recently|quickly|"
+        r"[a-z]{2,}(?:s|ed))|(?:me|ber|di|ter)[a-z]{3,}|juga|pun|telah|sudah|akan|tidak|belum|masih|sempat|"
+        r"kemudian|lalu|[a-z]{3,}kan)\b")
+
+    def mention_subjects(self, text: str, exclude: list[tuple[int, int]] = ()) -> None:
+        """Add a mention for each unlisted name that opens a sentence as the subject of a verb.
+
+        News introduces most people by full name, with no role noun ("Arve Hjalmar Holmen has
+        contacted ...", "Holmen says ..."), and unlisted firms by their bare name ("TransUnion
+        believes ..."). Without a mention, a later "he", "ia" or "it" points past them to
+        whoever the gazetteer or a role noun found. Full names are registered, so their short
+        forms are found as well; one unlisted word is a firm when it never stands in a longer
+        proper name (as `resolve` types it)."""
+        inside = lambda p: any(a <= p < b for a, b in exclude)  # noqa: E731
+        taken = [(m.pos, m.pos + len(m.speaker.name)) for m in self.mentions]
+        for m in self._NAMED_SUBJECT.finditer(text):
+            toks = m.group(1).split()
+            while toks and toks[0].lower() in self._openers | _SENTENCE_OPENERS | _CLAUSE_WORDS:
+                toks = toks[1:]
+            if not toks:
+                continue
+            name = " ".join(toks).rstrip(".")
+            pos = m.start(1) + m.group(1).find(toks[0])
+            low = {t.lower().strip(".") for t in toks}
+            if inside(pos) or _headline_at(text, pos) or not self._clause_subject(text, pos) \
+                    or any(a <= pos < b or pos <= a < pos + len(name) for a, b in taken) \
+                    or low & (self.book.title_words | self.book.not_names | _FUNCTION_WORDS | _DEMONSTRATIVES | _PRONOUNS) \
+                    or self.book.find(name) or self.book.has_role_noun(name) or self.book.anaphor(name, self.lang) \
+                    or any(self.book.is_place(t) or _DEMONYM.fullmatch(t) for t in toks) \
+                    or not all(self._NAME_TOKEN.match(t) or _INTERCAPPED.fullmatch(t) for t in toks):
+                continue
+            nxt = text[m.end(1):m.end(1) + 40].lstrip().lower()
+            if any(a == 0 for a, *_ in self.book.role_nouns_in(nxt)) \
+                    or self.book.role_nouns_in(re.sub(r"s\b", "", nxt.split()[0])):
+                continue  # "Digital rights group noyb": the words describe a speaker named after them
+            known = self._from_registry(name)
+            if known is not None:
+                sp = known
+            elif len(toks) >= 2:
+                if self.book._org_name_type(name) or _INTERCAPPED.fullmatch(toks[0]) or not self._personal(name, pos):
+                    continue  # an organisation's long name: the other readers type those
+                sp = Speaker(name, "other", "", True)
+                self.registry[name] = sp
+            elif self._full_form(name):
+                sp = self._full_form(name)
+            elif self._bare_organisation(name) and (self.lang == "en" or _INTERCAPPED.fullmatch(name)) \
+                    and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) \
+                    and not name.lower().endswith("nya"):
+                # (Indonesian news names many people by one word, "Usman mengatakan"; a word also
+                # written in lower case, "Services were restored", is no name)
+                sp = Speaker(name, "other" if self._attacker_group(name) else "company", "", False)
+            else:
+                continue
+            self.mentions.append(_Mention(pos, sp, True))
+            taken.append((pos, pos + len(name)))
+
+    def _clause_subject(self, text: str, pos: int) -> bool:
+        """Does the name at ``pos`` open its sentence, or the main clause after a short
+        adverbial ("According to the BBC, Arve Hjalmar Holmen has ...", "Kepada Jatimtimes, Lia
+        mengatakan")?"""
+        if _opens_sentence(text, pos):
+            return True
+        before = text[_sentence_start(text, pos):pos].strip()
+        return before.endswith(",") and len(before.split()) <= 5 and not re.search(r"[“”\"]", before)
+
+    def _personal(self, name: str, pos: int) -> bool:
+        """Does the article treat the unlisted full name at ``pos`` as a person's: its first or
+        last word stands alone elsewhere ("Holmen says", "Setya belum bisa"), or "he", "she",
+        "ia" follows within the next sentences? ("Orbis Health said ... it added" is a firm's.)"""
+        for word in {name.split()[0], name.split()[-1]}:
+            for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", self.text):
+                if not re.search(r"[A-Z][\w'’.-]*[ \t]+$", self.text[max(0, m.start() - 30):m.start()]) \
+                        and not re.match(r"[ \t]+[A-Z]", self.text[m.end():]):
+                    return True
+        after = self.text[pos:pos + 400]
+        return bool(re.search(r"(?<![\w-])(?:he|she|his|her|him|ia|dia|beliau)(?![\w-])", after, re.IGNORECASE))
+
+    def _full_form(self, word: str) -> Speaker | None:
+        """A person's full name the article prints that ends or starts with the one word
+        ``word`` ("Holmen" after "Arve Hjalmar Holmen"), registered as a person."""
+        n = re.escape(word)
+        for m in re.finditer(rf"(?<![\w'’-])((?:[A-Z][\w'’-]+[ \t]+){{1,2}}{n}|{n}(?:[ \t]+[A-Z][\w'’-]+){{1,2}})(?![\w'’-])", self.text):
+            full = m.group(1)
+            toks = full.split()
+            if any(t.lower() in self.book.title_words or t.lower() in self.book.not_names or t.lower() in _FUNCTION_WORDS
+                   or t.lower() in _SENTENCE_OPENERS or t.lower() in _CLAUSE_WORDS or self.book.is_place(t)
+                   or not self._NAME_TOKEN.match(t) for t in toks) \
+                    or self.book.find(full) or self.book.has_role_noun(full) or self.book._org_name_type(full):
+                continue
+            sp = self.registry.setdefault(full, Speaker(full, "other", "", True))
+            return sp
+        return None
+
     def register(self, sp: Speaker, pos: int, text: str = "") -> None:
         """Remember a full name introduced with a role, for later surname-only mentions."""
         if sp.name not in self.registry:
@@ -1578,9 +1678,13 @@ class SpeakerTracker:
             kind = sp.anaphor
             hist = [m for m in self.history if m.pos <= pos]
             ment = [m for m in self.mentions if m.pos <= pos]
+            organisation = kind == "organisation"
+            if organisation:
+                # "it", "its": any antecedent but a person
+                kind = "any"
             if kind == "person":
-                pool = [m for m in hist + ment if m.speaker.is_person and (m.subject or m in hist)] or hist \
-                    or [m for m in ment if m.speaker.is_person]
+                pool = [m for m in hist + ment if m.speaker.is_person and (m.subject or m in hist)] \
+                    or [m for m in hist if m.speaker.type != "media"] or [m for m in ment if m.speaker.is_person]
                 # (the last fallback: "high hopes for Kelly Bayer Rosmarin when she was appointed
                 # ... '…,' she said": a person named only as an object is better than no one)
                 want = self._role_type(sp.role)
@@ -1621,6 +1725,9 @@ class SpeakerTracker:
                 # in passing as an object
                 pool = [m for m in hist + [m for m in ment if m.subject] if m.speaker.type == kind] \
                     or [m for m in ment if m.speaker.type == kind]
+            if organisation:
+                pool = [m for m in pool if not m.speaker.is_person] \
+                    or [m for m in hist + ment if not m.speaker.is_person and m.speaker.type != "media"] or pool
             owned = _OWNED_BY.search(sp.role or "") if kind == "company" else None
             if owned:
                 # "Perusahaan milik Alibaba itu": any firm but the owner ("Lazada, milik Alibaba")
@@ -1770,7 +1877,9 @@ class SpeakerTracker:
             return False  # "akun @rinakusuma88. Rina menyatakan": the holder of a personal account
         if re.search(rf"\b{n}\s+[A-Z](?:[a-z][\w'’-]*|\.|[A-Z]{{0,2}}\b)", self.text or ""):
             return False  # "Johnny G. Plate", "Mahfud MD", "Ruby Alamsyah": a person's name
-        for m in re.finditer(rf"(?<![\w.])([\w'’.()-]+)\s+(?={n}\b)", self.text or ""):
+        for m in re.finditer(rf"(?<![\w.])([\w'’.()-]+)(\s+)(?={n}\b)", self.text or ""):
+            if "\n" in m.group(2) or re.search(r"\w{3,}[.!?]$", m.group(1)):
+                continue  # "... on Saturday.\nTransUnion announced": the word ends a sentence
             w = m.group(1).lower().strip(".()")
             # a user noun before a firm names its users ("pengguna Cermati"), not the firm's title
             if self.book.role_nouns_in(w) and self.book.type_from_role(w) not in (None, "company", "other", "user") \
