@@ -2469,3 +2469,48 @@ def test_he_never_points_to_an_outlet():
             "affected.\n\"I found out from a stranger,\" he said.")
     recs = [r for r in extract_quotes(text, "en") if r["quote"].startswith("I found")]
     assert [r["speaker"] for r in recs] == ["Noel Ardana"]
+
+
+def test_a_description_types_an_unlisted_body_throughout():
+    # (synthetic) "The agency warned" tells what the NCCX is: every quote of it is the state's
+    text = ("In a statement, the NCCX said that the attacks mainly disrupted banks and schools. The agency "
+            "warned universities to be on the lookout for service attacks.\n\"We recommend that all "
+            "institutions patch their servers,\" the NCCX said.")
+    recs = extract_quotes(text, "en")
+    assert len(recs) >= 2 and {r["speaker_type"] for r in recs} == {"government"}
+
+
+@pytest.mark.parametrize("text, lang, speaker, typ", [
+    # (synthetic) posts and bodies the lexicons name by class
+    ("\"We are addressing the attack,\" ICT Cabinet Secretary Elias Omondo said.", "en", "Elias Omondo", "government"),
+    ("\"Some data has been leaked,\" the Kestrian National Library said in a statement.", "en",
+     "Kestrian National Library", "government"),
+    ("\"Izin itu bisa dicabut,\" kata Direktur Center of Digital and Law Studies (Cedils) Bima Yudha.", "id",
+     "Bima Yudha", "researcher"),
+    ("\"Pelaku usaha kecil akan dirugikan,\" kata Ivan Matulu, Wakil Ketua Kadin Sulawesi Utara.", "id",
+     "Ivan Matulu", "civil_society"),
+    # the portfolio after the body is no kind of speaker: a member of KPAI, not a victim
+    ("\"Kami mendukung pemblokiran itu,\" kata Anggota KPAI pengampu kluster anak korban kekerasan, "
+     "Dina Puspita.", "id", "Dina Puspita", "government"),
+])
+def test_posts_and_bodies_named_by_class(text, lang, speaker, typ):
+    r = only(text, lang, "direct")
+    assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
+
+
+def test_the_one_spoken_to_is_no_speaker():
+    # (synthetic) "ungkapnya kepada wartawan X": the reporter only listened
+    text = ("\"Saya pinjam dari beberapa aplikasi dan tidak semua ingat,\" ungkapnya kepada wartawan Rudi "
+            "Hartono yang melaporkan untuk Kabar Kestria.")
+    assert [r["speaker"] for r in extract_quotes(text, "id")] != ["Rudi Hartono"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (synthetic) one unlisted word opening a sentence is a firm when a firm's act or a singular
+    # verb follows, through a relative clause; a plural common noun is not
+    ("Malfunctions caused delivery failures. Zentrakao, which has 50 million users, announced that it "
+     "started restoring the service.\nThe company stated that it would compensate users.", "Zentrakao"),
+])
+def test_an_unlisted_firm_opening_a_sentence(text, speaker):
+    recs = [r for r in extract_quotes(text, "en") if r["quote"].startswith("it would")]
+    assert [r["speaker"] for r in recs] == [speaker]

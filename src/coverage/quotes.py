@@ -57,7 +57,7 @@ from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
 from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, Speaker, attacker_group, SpeakerBook, SpeakerTracker,
-                       _one_edit, _sentence_start, load_book)
+                       _one_edit, _sentence_start, load_book, unbracket)
 
 CUES_YML = CODEBOOK / "cues.yml"
 QUOTE_FIELDS = ("quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end")
@@ -543,7 +543,7 @@ class _Parser:
         ``strict``: the words up to the next comma must all belong to the speaker phrase or to a
         stop-word adverbial ("said Cirlig on Friday"), not to reported content ("said he had").
         """
-        rest = _PAREN.sub("", rest).strip()
+        rest = unbracket(rest).strip()
         if not rest:
             return Speaker()
         if self._w(rest.split()[0]) in {"to", "that", "with", "for", "on", "about", "in", "at", "bahwa", "untuk", "soal"}:
@@ -747,7 +747,7 @@ class _Parser:
         the subject of the previous verb.
         """
         cb = self.cb
-        s = _PAREN.sub("", subj)
+        s = unbracket(subj)
         s = re.split(r"[“”\"]", s)[-1]
         s = re.sub(r"(?m)^\s*[•·▪◦●‣]\s*", "", s)  # a list bullet opens the line, not the subject
         named = re.search(r"^(.*?)\s+(?:dengan nama(?: akun)?|bernama|yang bernama|named|called)\s+(@?[\w.]+)\s*$", s.strip())
@@ -1591,7 +1591,8 @@ def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: 
         after = text[r["end"]:r["end"] + 250].split("\n")[0]
         sp = Speaker()
         m = parser.cb.rx["any"].search(after[:40])
-        if m:
+        if m and not re.match(r"(?i)(?:nya)?\s+(?:kepada|to)\s", after[m.end():]):
+            # ("ungkapnya kepada wartawan Muhammad Iqbal": the one spoken to is no speaker)
             sp = parser.after_phrase(after[m.end():])
             sp = tracker.resolve(sp, r["end"]) if (sp.name or sp.anaphor) else Speaker()
             if sp.name and not r["cue"]:
@@ -3154,7 +3155,7 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
     expansions: dict[str, str | None] = {}
     for r in recs:
         acr = r["speaker"]
-        if re.fullmatch(r"[A-Z]{2,6}", acr or "") and book.lookup(acr) is None:
+        if re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", acr or "") and book.lookup(acr) is None:
             if acr not in expansions:
                 long = _expand_acronym(text, acr)
                 expansions[acr] = book.type_of_org(long) if long else None
@@ -3220,6 +3221,16 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
     for r in recs:
         if r["speaker"] and book.lookup(r["speaker"]) is None and _alias_introduced(text, r["speaker"]):
             r["speaker_type"] = "other"
+    # one organisation, one type: an unlisted body left "other" at one quote and typed at another
+    # ("the NC4 said" before "The agency warned" told what it is) takes that type throughout
+    typed: dict[str, set[str]] = {}
+    for r in recs:
+        if r["speaker"] and r["speaker_type"] != "other":
+            typed.setdefault(r["speaker"], set()).add(r["speaker_type"])
+    for r in recs:
+        if r["speaker_type"] == "other" and len(typed.get(r["speaker"], ())) == 1 \
+                and book.lookup(r["speaker"]) is None and not attacker_group(text, r["speaker"]):
+            r["speaker_type"] = next(iter(typed[r["speaker"]]))
 
 
 # What a firm has and a person rarely does ("Dell's customers", "Royal Mail's international

@@ -54,6 +54,17 @@ _FUNCTION_WORDS = {"a", "an", "the", "to", "in", "on", "at", "of", "for", "with"
 # When a role names several kinds of speaker, the first of these wins.
 TYPE_PRIORITY = ("government", "civil_society", "researcher", "media", "other", "company", "user")
 _PAREN = re.compile(r"\s*\([^()]*\)")
+# an organisation's acronym in brackets between a post and a person's name: "Direktur Center of
+# Economics and Law Studies (Celios) Bhima Yudhistira mengatakan". The brackets close the post,
+# so they become the comma of an apposition, when a short name that ends the phrase follows
+# (not "(Dirtipidsiber) Bareskrim Polri Brigjen Himawan Bayu Aji": the post goes on).
+_PAREN_BEFORE_NAME = re.compile(r"\s*\((?:[A-Z][\w&.-]{1,12})\)\s+"
+                                r"(?=(?:[A-Z][a-z'’.]+\s+){1,3}[A-Z][a-z'’.]+(?![\w'’])(?!\s+[A-Z]))")
+
+
+def unbracket(phrase: str) -> str:
+    """``phrase`` without bracketed asides; an acronym in brackets before a name becomes a comma."""
+    return _PAREN.sub("", _PAREN_BEFORE_NAME.sub(", ", phrase))
 _TOKEN = re.compile(r"[^\s,;:()\[\]“”\"]+")
 _PERSON_OFFICE = re.compile(r"(?i)\b(?:MD|CEO|CTO|COO|CFO|managing director|chief executive|executive|founder|co-founder|"
                             r"president|vice president|VP|chairman|head|director|country director|general manager|boss|"
@@ -414,8 +425,18 @@ class SpeakerBook:
                                                    and (field(j + 1) or post[j + 1]))):
                 dept[j] = True
                 j += 1
+        # an Indonesian role names the post, then the organisation, then the portfolio: "Anggota
+        # KPAI pengampu kluster anak korban kekerasan" is a member of KPAI, not a victim
+        org_end = None
+        if lang == "id":
+            post_end = max((t.end() for i, t in enumerate(toks) if post[i]), default=0)
+            # (an acronym is the whole name: "Komisioner KPAI Pengampu Subklaster Anak Korban")
+            named = re.compile(r"[A-Z][A-Z0-9&.-]+\b|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*").search(role, post_end)
+            org_end = named.end() if named and not role[post_end:named.start()].strip() else None
         for a, b, noun in kinds:
             if any(dept[i] for i, t in enumerate(toks) if a <= t.start() < b):
+                continue
+            if org_end is not None and a >= org_end:
                 continue
             if noun[:1].isupper() and re.match(r"\s+[A-Z]", role[b:]):
                 continue  # a word of an organisation's name: "the Norwegian Consumer Council"
@@ -682,7 +703,7 @@ class SpeakerBook:
             # that owns a listed body is no part of its name (an unlisted "India's Ministry of
             # ..." keeps it: many countries have one)
             phrase = phrase[owner.end():]
-        apposition = _PAREN.sub("", apposition)
+        apposition = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", _PAREN.sub("", apposition))
         medium = _MEDIUM_OF.fullmatch(phrase)
         if medium and not apposition:
             # "Jane Roe's tweet read", "Acme's statement said": the owner of the medium speaks
@@ -784,7 +805,11 @@ class SpeakerBook:
         role, name, ent = self.split_role_name(phrase)
         if ent is None and name and role.split() and (role.split()[-1].lower() in _JOINERS
                                                       or _opens_organisation(self.strip_determiners(role))) \
-                and self.type_of_org(role):
+                and self.type_of_org(role) and not (lang == "id" and apposition.strip(" ,")
+                                                    and self.looks_like_name(apposition.strip(" ,"))):
+            # (an Indonesian post with a name in apposition is that person's: "Komisioner KPAI
+            # Pengampu Subklaster Anak Korban Pornografi dan Cyber, Kawiyan"; an English one is
+            # often a place: "the University of Nevada, Las Vegas")
             # "India's Ministry of Electronics and IT", "Kementerian Dalam Negeri", "Universitas
             # Gadjah Mada": the capitalised words after "of"/"and" or after an organisation's
             # head noun complete the organisation's name; they are not a person
@@ -916,6 +941,10 @@ class SpeakerBook:
                 return typ
         return None
 
+
+# words before the one spoken to: "kepada wartawan", "told", "said to reporters from"
+_ADDRESSEE = re.compile(r"(?i)\b(?:kepada|to|told|tells|tell|telling|memberitahu)\s+(?:(?:the|a|an|para|sang)\s+)?"
+                        r"(?:(?:wartawan|reporters?|journalists?|jurnalis|awak media|interviewer)\s+)?(?:(?:of|from|dari)\s+)?$")
 
 # a document of an organisation ("laporan dari X", "a statement from X"): X speaks through it
 _DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|statement|keterangan|rilis|"
@@ -1064,7 +1093,7 @@ _ORG_HEADS = {"kementerian", "badan", "komisi", "dinas", "direktorat", "direktor
 
 
 _ORG_TAIL = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:Department|Ministry|Agency|Commission|Authority|Bureau|Office|"
-                      r"Council|Committee|Police|Court|Tribunal|Regulator|Inspectorate)")
+                      r"Council|Committee|Police|Court|Tribunal|Regulator|Inspectorate|Library|Archives|Museum)")
 
 
 # words that open the name of a state body or unit written, capitalised, between a title and a
@@ -1470,13 +1499,24 @@ class SpeakerTracker:
     # a sentence or clause opened by one unlisted capitalised word and an act of an
     # organisation: "Orbix confirmed the breach on Friday.", "Saat dihubungi, Zentrix
     # mengonfirmasi kebocoran itu."
+    # a relative clause between a subject and its verb: "Kakao, which has 50 million users, announced"
+    _RELATIVE = r"(?:,[ \t]+(?:which|who|yang)\b[^,.;“”\"\n]{1,120},)?"
+    _ACTS = (r"(?:has\s+|had\s+|also\s+|telah\s+|juga\s+|sudah\s+|pun\s+)?"
+             r"(?:confirmed|confirms|said|says|announced|announces|admitted|admits|denied|denies|disclosed|discloses|"
+             r"revealed|acknowledged|acknowledges|notified|warned|apologi[sz]ed|stated|wrote|tweeted|posted|declined|"
+             r"did not (?:immediately )?respond|didn't (?:immediately )?respond|mengonfirmasi|membenarkan|"
+             r"mengatakan|menyatakan|membantah|mengakui|mengumumkan|menjelaskan|menegaskan|memastikan)\b")
     _ORG_SUBJECT = re.compile(
         r"(?:^|(?<=[.!?,]\s)|(?<=\n)|(?<=Although )|(?<=Though )|(?<=While )|(?<=Meski )|(?<=Walau ))"
-        r"([A-Z][\w&-]*[a-z0-9A-Z][\w&-]*)\s+(?:has\s+|had\s+|also\s+|telah\s+|juga\s+|sudah\s+|pun\s+)?"
-        r"(?:confirmed|confirms|said|says|announced|announces|admitted|admits|denied|denies|disclosed|discloses|"
-        r"revealed|acknowledged|acknowledges|notified|warned|apologi[sz]ed|stated|wrote|tweeted|posted|declined|"
-        r"did not (?:immediately )?respond|didn't (?:immediately )?respond|mengonfirmasi|membenarkan|"
-        r"mengatakan|menyatakan|membantah|mengakui|mengumumkan|menjelaskan|menegaskan|memastikan)\b")
+        r"([A-Z][\w&-]*[a-z0-9A-Z][\w&-]*)\s+" + _ACTS)
+    # what an organisation does as the subject of a sentence, beyond the acts above: "TransUnion
+    # believes", "Zentrion told", "Acme insisted" (not "Malfunctions caused")
+    _ORG_ACT = re.compile(_RELATIVE + r"\s+(?:" + _ACTS + r"|(?:believes|believed|reported|reports|added|adds|told|tells|"
+                          r"claimed|claims|insisted|insists|noted|notes|explained|explains|responded|issued|"
+                          r"urged|blamed|argued|argues|maintains|maintained|"
+                          # a singular auxiliary ("Kakao is working", "Acme has"): an organisation is
+                          # one; a plural common noun ("Malfunctions are") is not
+                          r"is|was|has|had|will|would|can|could|may|also|later|then|still|now)\b)")
 
     def _scan_unlisted_organisations(self, text: str, inside) -> None:
         """Record an unlisted one-word organisation that opens a sentence as its subject, so that
@@ -1555,7 +1595,7 @@ class SpeakerTracker:
     # "TransUnion believes", "Merza mengungkap". English verbs by their endings or auxiliaries,
     # Indonesian ones by their prefixes or the particles before them
     _NAMED_SUBJECT = re.compile(
-        r"(?<![\w.@/'’-])((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
+        r"(?<![\w.@/'’-])((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)" + _RELATIVE + r"[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
         r"might|also|later|then|previously|earlier|first|still|now|did|does|do|never|recently|quickly|"
         r"[a-z]{2,}(?:s|ed))|(?:me|ber|di|ter)[a-z]{3,}|juga|pun|telah|sudah|akan|tidak|belum|masih|sempat|"
         r"kemudian|lalu|[a-z]{3,}kan)\b")
@@ -1578,6 +1618,8 @@ class SpeakerTracker:
             if not toks:
                 continue
             name = " ".join(toks).rstrip(".")
+            if re.search(r"['’]s?$", name):
+                continue  # "Kakao’s co-CEO said": the owner of the subject, not the subject
             pos = m.start(1) + m.group(1).find(toks[0])
             low = {t.lower().strip(".") for t in toks}
             if inside(pos) or _headline_at(text, pos) or not self._clause_subject(text, pos) \
@@ -1602,6 +1644,7 @@ class SpeakerTracker:
             elif self._full_form(name):
                 sp = self._full_form(name)
             elif self._bare_organisation(name) and (self.lang == "en" or _INTERCAPPED.fullmatch(name)) \
+                    and self._ORG_ACT.match(text, m.end(1)) \
                     and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) \
                     and not name.lower().endswith("nya"):
                 # (Indonesian news names many people by one word, "Usman mengatakan"; a word also
@@ -1677,7 +1720,8 @@ class SpeakerTracker:
         if sp.anaphor is not None:
             kind = sp.anaphor
             hist = [m for m in self.history if m.pos <= pos]
-            ment = [m for m in self.mentions if m.pos <= pos]
+            # (one spoken to is no antecedent: "ungkapnya kepada wartawan Muhammad Iqbal", "it told Fin24")
+            ment = [m for m in self.mentions if m.pos <= pos and not _ADDRESSEE.search(self.text[max(0, m.pos - 40):m.pos])]
             organisation = kind == "organisation"
             if organisation:
                 # "it", "its": any antecedent but a person
@@ -1725,6 +1769,21 @@ class SpeakerTracker:
                 # in passing as an object
                 pool = [m for m in hist + [m for m in ment if m.subject] if m.speaker.type == kind] \
                     or [m for m in ment if m.speaker.type == kind]
+                # (unlisted capitalised names only: a listed product, gang or a role is typed already)
+                untyped = [m for m in hist + ment if m.speaker.type == "other"
+                           and (not m.speaker.is_person or re.fullmatch(r"[A-Z][A-Z0-9&]{1,7}", m.speaker.name))
+                           and not m.speaker.entity and m.speaker.name[:1].isupper()
+                           and not self._attacker_group(m.speaker.name)]
+                if kind != "other" and untyped and (not pool or max(untyped, key=lambda m: m.pos).pos
+                                                    > max(pool, key=lambda m: m.pos).pos):
+                    # "the NC4 said ... The agency warned", "the British Library ... the library
+                    # said": an organisation no rule could type is what the description says it is
+                    got = max(untyped, key=lambda m: m.pos).speaker
+                    typed = replace(got, type=kind)
+                    for m in self.mentions + self.history:
+                        if m.speaker.name == got.name and m.speaker.type == "other":
+                            m.speaker = typed
+                    return typed
             if organisation:
                 pool = [m for m in pool if not m.speaker.is_person] \
                     or [m for m in hist + ment if not m.speaker.is_person and m.speaker.type != "media"] or pool
