@@ -2514,3 +2514,35 @@ def test_the_one_spoken_to_is_no_speaker():
 def test_an_unlisted_firm_opening_a_sentence(text, speaker):
     recs = [r for r in extract_quotes(text, "en") if r["quote"].startswith("it would")]
     assert [r["speaker"] for r in recs] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker, typ", [
+    # (synthetic) "PM" is a post in capitals only; the owner in "Lee Wen Hao’s data" is Lee Wen Hao
+    ("Hackers targeted Prime Minister Lee Wen Hao’s personal particulars.\nPM Lee said, “I don’t know what "
+     "the attackers were hoping to find.”", "en", "Lee Wen Hao", "government"),
+    # a person named in a subordinate clause with a copular relative clause: the antecedent of -nya
+    ("Meski Zentra dan Kestrel sudah mengumumkan merger, belum terungkap siapa pemimpinnya. Jika Marsa "
+     "Fahri yang saat ini menjabat CEO Kestrel diundang memimpin, apa pendapatnya?\n“Jangan berasumsi "
+     "apa-apa,” ujarnya sambil tertawa.\nMarsa mengaku belum tahu komposisi direksi.", "id", "Marsa Fahri", "company"),
+    # a long post with its organisation's full name still introduces the subject of the sentence
+    ("Pakar keamanan siber Communication & Information System Security Research Center (CISSREC) Pratama "
+     "Persadha menjelaskan penyebabnya.\nMenurutnya, data tersebut lebih banyak dari jumlah penduduk karena "
+     "data orang yang meninggal tidak dihapus.", "id", "Pratama Persadha", "researcher"),
+])
+def test_speakers_introduced_in_longer_or_subordinate_phrases(text, lang, speaker, typ):
+    recs = extract_quotes(text, lang)
+    assert recs and {(r["speaker"], r["speaker_type"]) for r in recs} == {(speaker, typ)}
+
+
+def test_a_named_body_is_what_the_library_points_to():
+    # (synthetic) the body is named only as an object; "the institution" points back to it
+    text = ("Hackers have auctioned files stolen from the Kestrian National Library.\nThe attack has led to a "
+            "leak of staff data, the institution said.\nThe library said it expects to restore many services "
+            "in the next weeks.")
+    assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")} == \
+        {("Kestrian National Library", "government")}
+
+
+def test_pm_in_lower_case_is_a_time():
+    from coverage.speakers import load_book
+    assert load_book().role_nouns_in("at 4:17 pm ET") == []

@@ -189,16 +189,21 @@ class SpeakerBook:
         self._re_cs = _alias_regex(list(self._alias_cs), ignore_case=False)
 
         self.roles: list[tuple[str, str, bool]] = []  # (noun, type, generic)
+        cased: list[str] = []
         for typ, nouns in (sp.get("role_nouns") or {}).items():
             if typ not in SPEAKER_TYPES:
                 raise StudyError(f"{speakers_path}: role_nouns has type {typ!r}; use one of {', '.join(SPEAKER_TYPES)}")
             for n in nouns or []:
                 if isinstance(n, dict):
                     self.roles.append((str(n["noun"]), typ, bool(n.get("generic", False))))
+                    if n.get("case_sensitive"):
+                        cased.append(str(n["noun"]))
                 else:
                     self.roles.append((str(n), typ, False))
         self._role_info = {n.lower(): (t, g) for n, t, g in self.roles}
-        self._role_re = _words_regex([n for n, _, _ in self.roles])
+        self._role_re = _words_regex([n for n, _, _ in self.roles if n not in cased])
+        # an abbreviation matched with its capitals only ("PM Lee", not "4 pm")
+        self._role_re_cs = re.compile(_words_regex(cased).pattern) if cased else None
         self.generic_defaults = {str(k).lower(): str(v) for k, v in (sp.get("generic_defaults") or {}).items()}
         # member bodies (unions, staff associations) first: "Police Federation" is no police
         self.member_bodies = [re.compile(str(p), re.IGNORECASE) for p in sp.get("member_bodies") or []]
@@ -301,6 +306,12 @@ class SpeakerBook:
         for m in self._role_re.finditer(text):
             typ, gen = self._role_info[m.group(0).lower()]
             out.append((m.start(), m.end(), m.group(0), typ, gen))
+        if self._role_re_cs is not None:
+            for m in self._role_re_cs.finditer(text):
+                if not any(a < m.end() and m.start() < b for a, b, *_ in out):
+                    typ, gen = self._role_info[m.group(0).lower()]
+                    out.append((m.start(), m.end(), m.group(0), typ, gen))
+            out.sort()
         return out
 
     def has_role_noun(self, text: str) -> bool:
@@ -750,6 +761,13 @@ class SpeakerBook:
                 if a is not None and b is not None and a.kind != "person" and b.kind != "person" \
                         and "media" not in (a.type, b.type):
                     return Speaker(a.name, a.type, "", False, entity=True)
+            for j in re.finditer(r"\s+(?:and|dan|&)\s+(?=the\s+[A-Z])", phrase):
+                # "the Ministry of Communications and Information and the Ministry of Health":
+                # unlisted bodies, the second opened by its article
+                first = self.strip_determiners(phrase[:j.start()])
+                typ = self._org_name_type(first)
+                if typ and self._org_name_type(phrase[j.end():]) and first[:1].isupper() and self.lookup(first) is None:
+                    return Speaker(first, typ, "", False)
         owned = _OWNED_BY.search(phrase)
         if owned and self.anaphor(" ".join((phrase[:owned.start()] + " " + phrase[owned.end():]).split()), lang) == "company":
             # "Perusahaan milik Alibaba itu", "the Alibaba-owned company": the subsidiary the
@@ -1096,6 +1114,11 @@ _ORG_TAIL = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:Department|Ministry|Agen
                       r"Council|Committee|Police|Court|Tribunal|Regulator|Inspectorate|Library|Archives|Museum)")
 
 
+# the name of a body: capitalised words closed by a public body's head noun ("the British
+# Library", "Interior Ministry") or a head noun and what it is "of" ("the Ministry of Health")
+_BODY_NAME = re.compile(_ORG_TAIL.pattern + r"(?![\w'’-])|(?:Ministry|Department|Office|Bureau|Commission)\s+(?:of|for)\s+"
+                        r"(?:the\s+)?(?:[A-Z][\w'’&-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&-]*){0,4}")
+
 # words that open the name of a state body or unit written, capitalised, between a title and a
 # person ("Ketua Satgas Waspada Investasi Tongam L Tobing", "Kepala Pusat Data Budi Santoso")
 _UNIT_OPENERS = _ORG_HEADS | {"satgas", "satuan", "tim", "pusat", "kantor", "biro", "unit", "divisi", "bagian",
@@ -1156,7 +1179,8 @@ _CLAUSE_WORDS = {"after", "before", "while", "when", "since", "although", "thoug
                  "bila", "kalau", "sedangkan", "sebab", "agar", "supaya", "bagi", "kepada", "dari"}
 _SENTENCE_OPENERS = {"now", "but", "and", "however", "meanwhile", "still", "yet", "later", "then", "so", "also",
                      "namun", "tetapi", "sementara", "sementara itu", "kini", "lalu", "kemudian", "selain itu",
-                     "di sisi lain", "adapun", "pihak", "in response", "in a statement", "menanggapi hal itu"}
+                     "di sisi lain", "adapun", "pihak", "in response", "in a statement", "menanggapi hal itu",
+                     "makanya", "maka", "jadi", "bahkan", "padahal", "karenanya", "therefore", "thus", "indeed"}
 
 
 _AGENT_BEFORE = re.compile(r"\b(?:oleh|by|disampaikan|diungkapkan|dikatakan|dijelaskan|menurut|according to|kata|ujar|"
@@ -1183,8 +1207,10 @@ def _agentive(text: str, pos: int) -> bool:
         return True
     # a role introduction opening the sentence: "Juru Bicara Presiden Fadjroel Rahman, merespons",
     # "Security researcher Andrew Tierney, who ...": a few words, none of them a verb
-    words = before.split()
-    return len(words) <= 8 and not any(re.fullmatch(r"(?:me|ber|di|ter)[a-z]{3,}|[a-z]+(?:ed|ing|s)", w)
+    words = _PAREN.sub("", before).split()
+    # (a long post with its organisation's full name: "Pakar keamanan siber Communication &
+    # Information System Security Research Center (CISSREC) Pratama Persadha menjelaskan")
+    return len(words) <= 14 and not any(re.fullmatch(r"(?:me|ber|di|ter)[a-z]{3,}|[a-z]+(?:ed|ing|s)", w)
                                         and w not in _ROLE_WORD_EXCEPTIONS for w in words)
 
 
@@ -1259,7 +1285,7 @@ class SpeakerTracker:
         Tierney". Capitalised words after an affiliation preposition ("dari Lembaga ...", "at the
         Asia Data Rights Network") or ending in an organisation are part of the role."""
         # the introduction ends with its sentence, or its line (a headline has no full stop)
-        sent = re.split(r"[.;:!?“”\"]\s|\n", _PAREN.sub("", text[start:start + 200]) + " ", maxsplit=1)[0]
+        sent = re.split(r"[.;:!?“”\"]\s|\n", unbracket(text[start:start + 200]) + " ", maxsplit=1)[0]
         chunks = sent.split(",")
         first, rest = chunks[0], chunks[1:]
         toks = first.split()
@@ -1351,9 +1377,14 @@ class SpeakerTracker:
         if rest:
             app = rest[0].strip()
             run = self._name_run(app.split())
-            if len(run) >= 2 and " ".join(run) == app.strip(" ."):
-                return first.strip(), " ".join(run)
             after = app.split()[len(run):]
+            verb_next = bool(after) and bool(re.fullmatch(r"(?:me|ber|di|ter)[a-z]{3,}|[a-z]{3,}(?:ed|s)|atau|or|alias|"
+                                                         r"juga|pun|telah|sudah|akan|kembali", after[0]))
+            org_first = bool(run) and bool(self.book.find(run[0]) or self.book._org_name_type(run[0]))
+            if len(run) >= 2 and (" ".join(run) == app.strip(" .") or (verb_next and not org_first)):
+                # "..., Pratama Persadha menjelaskan", "..., Seto Mulyadi atau Kak Seto": the name,
+                # then its verb or another name for the person
+                return first.strip(), " ".join(run)
             if len(run) >= 2 and after and after[0].lower() in ("dan", "and", "&") \
                     and len(self._name_run(after[1:])) >= 2:
                 # "Co-CEO Gojek, Kevin Aluwi dan Andre Soelistyo mengatakan": the first of two
@@ -1537,6 +1568,15 @@ class SpeakerTracker:
             name = m.group(1)
             if not inside(m.start(1)) and self._firm_name_ok(name):
                 self._mention_firm(text, inside, name, self.book.type_of_org(name) or "company", lambda pos: True)
+        # "the British Library", "the Interior Ministry", "the Ministry of Health": an unlisted
+        # public body named by its head noun is an antecedent of "the institution", "it"
+        for m in _BODY_NAME.finditer(text):
+            name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
+            if inside(m.start()) or self.book.find(name) or not self._firm_name_ok(name) \
+                    or any(x.pos <= m.start() < x.pos + len(x.speaker.name) for x in self.mentions):
+                continue
+            typ = self.book.type_of_org(name) or "government"
+            self.mentions.append(_Mention(m.start(), Speaker(name, typ, "", False), _opens_sentence(text, m.start())))
         # "the Colonial Pipeline Company", "Acme Widgets Inc.": capitalised words closed by a legal
         # form name a firm, so that "the company said" has an antecedent even when the firm is
         # never the subject of a sentence
@@ -1595,10 +1635,12 @@ class SpeakerTracker:
     # "TransUnion believes", "Merza mengungkap". English verbs by their endings or auxiliaries,
     # Indonesian ones by their prefixes or the particles before them
     _NAMED_SUBJECT = re.compile(
-        r"(?<![\w.@/'’-])((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’-]*)" + _RELATIVE + r"[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
+        r"(?<![\w.@/'’-])((?:[A-Z](?:\.|[\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*)" + _RELATIVE + r"[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
         r"might|also|later|then|previously|earlier|first|still|now|did|does|do|never|recently|quickly|"
         r"[a-z]{2,}(?:s|ed))|(?:me|ber|di|ter)[a-z]{3,}|juga|pun|telah|sudah|akan|tidak|belum|masih|sempat|"
-        r"kemudian|lalu|[a-z]{3,}kan)\b")
+        r"kemudian|lalu|[a-z]{3,}kan|"
+        # a post in a copular relative clause: "Merza Fachys yang saat ini menjabat CEO Smartfren"
+        r"(?:yang|who)\s+(?:(?:saat ini|kini|sekarang|juga|is|was|currently)\s+)?(?:menjabat|menjadi|merupakan|serves|served))\b")
 
     def mention_subjects(self, text: str, exclude: list[tuple[int, int]] = ()) -> None:
         """Add a mention for each unlisted name that opens a sentence as the subject of a verb.
@@ -1626,7 +1668,7 @@ class SpeakerTracker:
                     or any(a <= pos < b or pos <= a < pos + len(name) for a, b in taken) \
                     or low & (self.book.title_words | self.book.not_names | _FUNCTION_WORDS | _DEMONSTRATIVES | _PRONOUNS) \
                     or self.book.find(name) or self.book.has_role_noun(name) or self.book.anaphor(name, self.lang) \
-                    or any(self.book.is_place(t) or _DEMONYM.fullmatch(t) for t in toks) \
+                    or any(self.book.is_place(t) for t in toks) \
                     or not all(self._NAME_TOKEN.match(t) or _INTERCAPPED.fullmatch(t) for t in toks):
                 continue
             nxt = text[m.end(1):m.end(1) + 40].lstrip().lower()
@@ -1662,6 +1704,8 @@ class SpeakerTracker:
         if _opens_sentence(text, pos):
             return True
         before = text[_sentence_start(text, pos):pos].strip()
+        if before.lower() in _CLAUSE_WORDS or before.lower() in ("kalau-kalau", "seandainya", "andai"):
+            return True  # "Jika Merza Fachys ... diundang": the subject of a subordinate clause
         return before.endswith(",") and len(before.split()) <= 5 and not re.search(r"[“”\"]", before)
 
     def _personal(self, name: str, pos: int) -> bool:
@@ -1694,6 +1738,9 @@ class SpeakerTracker:
 
     def register(self, sp: Speaker, pos: int, text: str = "") -> None:
         """Remember a full name introduced with a role, for later surname-only mentions."""
+        if _POSSESSIVE.search(sp.name) and len(sp.name.split()) >= 2:
+            # "Prime Minister Lee Hsien Loong’s personal particulars": the owner is Lee Hsien Loong
+            sp = replace(sp, name=_POSSESSIVE.sub("", sp.name).strip())
         if sp.name not in self.registry:
             self.registry[sp.name] = sp
         self.mentions.append(_Mention(pos, sp, _agentive(text, pos) if text else True))
@@ -1912,7 +1959,7 @@ class SpeakerTracker:
         if not words or name[:1].isupper() or len(words) > 3:
             return None
         heads = {w for w in words if w not in _DEMONSTRATIVES}
-        named = [m for m in self.mentions if m.pos < pos and m.speaker.entity and not m.speaker.is_person
+        named = [m for m in self.mentions if m.pos < pos and not m.speaker.is_person and m.speaker.name[:1].isupper()
                  and len(m.speaker.name.split()) >= 2 and m.speaker.name.lower().split()[-1] in heads]
         return max(named, key=lambda m: m.pos).speaker if named else None
 
