@@ -2546,3 +2546,10 @@ def test_a_named_body_is_what_the_library_points_to():
 def test_pm_in_lower_case_is_a_time():
     from coverage.speakers import load_book
     assert load_book().role_nouns_in("at 4:17 pm ET") == []
+
+
+def test_a_capitalised_post_and_unit_before_a_person_opening_the_sentence():
+    # (synthetic) the post, its unit and its town, then the person: the antecedent of "-nya", typed by the post
+    text = ("Komandan Pleton Damkar Kota Kestria Andi Wirasto menyebut kebakaran terjadi sekitar pukul 09.00.\n"
+            "“Api sudah padam, kebakaran terjadi di ruangan baterai,” ujarnya saat di lokasi.")
+    assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")} == {("Andi Wirasto", "government")}

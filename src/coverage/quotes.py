@@ -2973,6 +2973,8 @@ def _name_like(name: str, book: SpeakerBook) -> bool:
     if any(t.lower() in book.title_words or t.lower() in book.not_names or t.lower() in book.office_titles
            or t.strip(".").lower() in book.office_titles for t in toks):
         return False  # "Interior CS Amos Wekesa": an office is no part of the name
+    if toks[0] in ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "City") or book.is_place(toks[0]):
+        return False  # "Kota Semarang Andi Waskito": the town ends the post before the name
     if not all(t[:1].isupper() or t.lower() in book.particles for t in toks):
         return False
     if book.type_of_org(name) or any(_INTERCAPPED.fullmatch(t) for t in toks) or re.fullmatch(r"[A-Z0-9$&.-]{2,}", name):

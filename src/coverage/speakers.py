@@ -1635,7 +1635,7 @@ class SpeakerTracker:
     # "TransUnion believes", "Merza mengungkap". English verbs by their endings or auxiliaries,
     # Indonesian ones by their prefixes or the particles before them
     _NAMED_SUBJECT = re.compile(
-        r"(?<![\w.@/'’-])((?:[A-Z](?:\.|[\w'’-]*)[ \t]+){0,3}[A-Z][\w'’-]*)" + _RELATIVE + r"[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
+        r"(?<![\w.@/'’-])((?:[A-Z](?:\.|[\w'’-]*)[ \t]+){0,7}[A-Z][\w'’-]*)" + _RELATIVE + r"[ \t]+(?:(?:has|had|have|is|was|were|will|would|can|could|may|"
         r"might|also|later|then|previously|earlier|first|still|now|did|does|do|never|recently|quickly|"
         r"[a-z]{2,}(?:s|ed))|(?:me|ber|di|ter)[a-z]{3,}|juga|pun|telah|sudah|akan|tidak|belum|masih|sempat|"
         r"kemudian|lalu|[a-z]{3,}kan|"
@@ -1659,10 +1659,20 @@ class SpeakerTracker:
                 toks = toks[1:]
             if not toks:
                 continue
+            role = ""
+            if len(toks) >= 3 and (toks[0].lower() in self.book.title_words or self.book.role_nouns_in(toks[0])):
+                # "Komandan Pleton Damkar Kota Semarang Andi Waskito menyebut": a capitalised post
+                # and its unit, then the person (the last two words and any initials before them)
+                k = len(toks) - 2
+                while k > 1 and _INITIAL.fullmatch(toks[k - 1]):
+                    k -= 1
+                role, toks = " ".join(toks[:k]), toks[k:]
+            elif len(toks) > 4:
+                continue
             name = " ".join(toks).rstrip(".")
             if re.search(r"['’]s?$", name):
                 continue  # "Kakao’s co-CEO said": the owner of the subject, not the subject
-            pos = m.start(1) + m.group(1).find(toks[0])
+            pos = m.start(1) + m.group(1).find(toks[0]) if not role else m.start(1) + m.group(1).find(role)
             low = {t.lower().strip(".") for t in toks}
             if inside(pos) or _headline_at(text, pos) or not self._clause_subject(text, pos) \
                     or any(a <= pos < b or pos <= a < pos + len(name) for a, b in taken) \
@@ -1679,9 +1689,10 @@ class SpeakerTracker:
             if known is not None:
                 sp = known
             elif len(toks) >= 2:
-                if self.book._org_name_type(name) or _INTERCAPPED.fullmatch(toks[0]) or not self._personal(name, pos):
+                if self.book._org_name_type(name) or _INTERCAPPED.fullmatch(toks[0]) \
+                        or not (role or self._personal(name, pos)):
                     continue  # an organisation's long name: the other readers type those
-                sp = Speaker(name, "other", "", True)
+                sp = Speaker(name, (self.book.type_from_role(role, self.lang) if role else None) or "other", role, True)
                 self.registry[name] = sp
             elif self._full_form(name):
                 sp = self._full_form(name)
