@@ -907,6 +907,10 @@ class SpeakerBook:
             # "a twitter post from Brett Callow", "unggahan dari Budi": the medium is no role;
             # the person is typed where the article introduces them
             role = ""
+        town = re.match(r"(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa)\s+[A-Z][\w-]*\s+", name)
+        if town and role and len(name[town.end():].split()) >= 2:
+            # "Komandan Pleton Damkar Kota Semarang Andi Waskito": the town belongs to the post
+            role, name = f"{role} {town.group(0).strip()}", name[town.end():]
         if name:
             typ = self.type_from_role(role, lang) or self._org_name_type(name) or "other"
             is_person = self._org_name_type(name) is None
