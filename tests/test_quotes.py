@@ -2553,3 +2553,23 @@ def test_a_capitalised_post_and_unit_before_a_person_opening_the_sentence():
     text = ("Komandan Pleton Damkar Kota Kestria Andi Wirasto menyebut kebakaran terjadi sekitar pukul 09.00.\n"
             "“Api sudah padam, kebakaran terjadi di ruangan baterai,” ujarnya saat di lokasi.")
     assert {(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")} == {("Andi Wirasto", "government")}
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # (synthetic) accusing someone "of" and dismissing something "as" quote the subject's words;
+    # a participle after a comma belongs to the sentence's subject
+    ("Information Minister Lai Hamid accused Zentrabird of ‘having an agenda’, the agency reported.",
+     "having an agenda", "Lai Hamid"),
+    ("The gang sent a ransom demand last week, a demand Superintendent Alberto Carvalho quickly dismissed as "
+     "“absurd” and “insulting.”", "absurd", "Alberto Carvalho"),
+    ("Prime Minister Anton Albers has sparked a war of words with Elon Musk, calling the world’s richest man "
+     "“an arrogant billionaire” after the order.", "an arrogant billionaire", "Anton Albers"),
+])
+def test_accusing_dismissing_and_calling_quote_their_subject(text, quote, speaker):
+    assert [r["speaker"] for r in extract_quotes(text, "en") if r["quote"] == quote] == [speaker]
+
+
+def test_dismissing_fears_of_something_quotes_no_one():
+    # (synthetic) the quoted words are the fears the firm dismissed, not its own words
+    text = "However, Zentrabird dismissed all fears of “misinformation campaigns” in the country."
+    assert [r for r in extract_quotes(text, "en") if r["quote"] == "misinformation campaigns"] == []

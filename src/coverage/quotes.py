@@ -1071,7 +1071,25 @@ class _Parser:
             pass
         if m is None or m.start() == 0:
             return None
-        sp = self.subject_phrase(head[: m.start()])
+        before = head[: m.start()]
+        verb = m.group(1).lower()
+        if (verb.startswith("accus") and not re.search(r"\bof\s*$", head)) \
+                or (verb.startswith("dismiss") and not re.search(r"\bas\s*$", head)):
+            # "accused Twitter of ‘having an agenda’", "dismissed as “absurd”" quote the speaker;
+            # "dismissed all fears of “misinformation campaigns”" quotes the fears, not the speaker
+            return None
+        if verb.endswith("ing") and before.rstrip().endswith(","):
+            # "Anthony Albanese has sparked a war of words ..., calling ...": the main clause's subject
+            sp = self.lead_np(before)
+            return Attr(sp, m.group(1).lower(), sp.anaphor is None, False) if self.speaker_like(sp) else None
+        named = re.search(r"\b(?:a|an|the)\s+[a-z]+\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?$", before)
+        if named and verb.endswith("ed"):
+            # "a demand Carvalho quickly dismissed as": a reduced relative clause, the name right
+            # before the verb is its subject
+            sp = self.book.parse(named.group(1), self.lang)
+            sp = sp if sp.name and not sp.anaphor else Speaker()
+        else:
+            sp = self.subject_phrase(before)
         if not self.speaker_like(sp) and re.search(r"\b(?:and|dan|serta)\s*$", head[: m.start()]):
             # "Huawei has described the move as “…” and threatened to “…”": the subject of the
             # first verb of the coordination, when it is a name
@@ -2202,7 +2220,12 @@ _TERM_MARKERS = {"so-called", "dubbed", "term", "termed", "word", "label", "labe
 _NAMING_VERBS = ["called", "calls", "call", "described", "describes", "termed", "terms", "branded", "brands",
                  "labelled", "labeled", "slammed", "threatened", "threatens", "warned", "warns", "vowed", "vows",
                  "pledged", "pledges", "promised", "promises", "criticizing", "criticising", "criticized",
-                 "criticised", "menyebutnya", "menjuluki"]
+                 "criticised", "menyebutnya", "menjuluki",
+                 # accusing and dismissing name the speaker's words too ("accused Twitter of ‘having an
+                 # agenda’", "dismissed as “absurd”"); a participle after a comma belongs to the
+                 # sentence's subject ("..., calling the world's richest man “an arrogant billionaire”")
+                 "accused", "accuses", "accusing", "dismissed", "dismisses", "dismissing", "calling", "describing",
+                 "branding", "labelling", "labeling", "terming", "slamming", "decried", "derided"]
 # words after which a quotation is a name or a term, whatever its length ("tim khusus yaitu
 # ‘emergency response team’", "a feature dubbed ‘Clear History’")
 _NAME_MARKERS = {"yaitu", "yakni", "namely", "dubbed", "named", "so-called", "bertajuk", "bernama", "berjudul",
