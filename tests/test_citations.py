@@ -456,3 +456,26 @@ def test_the_republishing_outlet_is_not_cited_for_its_own_credit():
 ])
 def test_joint_outlets_wire_caveats_described_outlets_and_redefined_acronyms(text, lang, want):
     assert cited_media(text, lang) == want
+
+
+@pytest.mark.parametrize("text, lang, outlet, want", [
+    # (synthetic) datelines of a copied story: a town and an outlet's name, a portal's web address
+    # alone or in brackets, a wire credit after a country in brackets and a date
+    ("Kestria, CNBC Indonesia – Operator seluler itu mengalami gangguan sinyal.", "id", "Kabar Kita", ["CNBC Indonesia"]),
+    ("FAJAR.CO.ID — Aplikasi rekapitulasi suara itu kembali bermasalah.", "id", "Berita Merdeka Kita", ["Fajar"]),
+    ("[PORTAL-ISLAM.ID] Pemblokiran media sosial dikritik warganet.", "id", "Rekor Kita", ["Portal-Islam.id"]),
+    ("Abuja [Nigeria], June 5 (ANI): Nigeria on Friday suspended the platform.", "en", "Sify", ["ANI"]),
+    # the site's own dateline in a regional edition of its network is no citation
+    ("SuaraKestria.id - Juru bicara perusahaan membantah kabar kebocoran data.", "id", "Suara", []),
+    # a descriptive noun phrase between cue and outlet, and before an unlisted outlet that reports
+    ("The attack was first reported by technology news website ZDNet on Friday.", "en", "Kestria Review", ["ZDNet"]),
+    ("On Monday, the online technical news organization WebKestrel reported that the files held records.", "en",
+     "Valley Press", ["WebKestrel"]),
+    # a masthead in capitals is the outlet matched as written elsewhere
+    ("He stated in a text message responding to PREMIUM TIMES enquiry.", "en", "Kestria Cyber News", ["Premium Times"]),
+    # the copying site, then the source: "dilansir arahkata.com dari Pikiran Rakyat"
+    ("\"Sudah 79 akun,\" kata Rusdi seperti dilansir kestrakata.com dari Pikiran Rakyat pada Rabu.", "id",
+     "Kestrakata", ["Pikiran Rakyat"]),
+])
+def test_datelines_descriptors_mastheads_and_relays(text, lang, outlet, want):
+    assert cited_media(text, lang, outlet=outlet) == want

@@ -51,7 +51,11 @@ _OUTLET_LIKE = re.compile(
 # is a site too)
 _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|harian|koran|surat kabar|majalah|"
                 r"tabloid|kantor berita|newspaper|magazine|news site|tech site|news outlet|outlet|news agency|"
-                r"publication|broadcaster|tech blog")
+                r"publication|broadcaster|tech blog|"
+                # "technology news website ZDNet", "the online technical news organization WebCrunch"
+                r"(?:(?:online|tech|technology|technical|business|financial|local|national|digital|cybersecurity|"
+                r"security|industry|trade|investigative|independent|international|regional)\s+){0,3}news\s+"
+                r"(?:website|site|organi[sz]ation|portal|service|platform)")
 _MEDIA_NOUN = re.compile(r"\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
 # Media nouns written before an unlisted outlet's name, dropped from its canonical form
 _LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+)+",
@@ -269,14 +273,20 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             continue
         # a wire dateline, "NEW YORK (AP) --", "(Bloomberg) —": the copy is the agency's, so an
         # article another outlet (``outlet``) publishes cites it
-        m = re.match(r"\s*(?:[A-Z][A-Za-z .,'’-]{0,40}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}|:)\s", line) \
-            or _PORTAL_DATELINE.match(line)
+        # ("Abuja [Nigeria], June 5 (ANI):": a country in brackets and a date may precede the credit)
+        m = re.match(r"\s*(?:[A-Z][\w .,'’\[\]-]{0,60}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}|:)\s", line) \
+            or _PORTAL_DATELINE.match(line) or _OUTLET_DATELINE.match(line)
         # without ``outlet`` the article may be the agency's own, so a dateline alone is no citation
-        if m and self_name and not in_quote(p.start + m.start(1)):
-            name = _clean_name(m.group(1))
-            canon = _credit_outlet(name)
+        if m and self_name and not in_quote(p.start + m.start(m.lastindex)):
+            name = _clean_name(m.group(m.lastindex))
+            # (a web address in a dateline is a portal's, listed or not)
+            canon = _credit_outlet(name) or (_canonical_unlisted(name) if m.re is _PORTAL_DATELINE else None)
+            key = _outlet_key(canon or name)
+            if any(min(len(key), len(k)) >= 4 and (key.startswith(k) or k.startswith(key))
+                   for k in (self_name, _outlet_key(outlet))):
+                canon = None  # "SuaraSumut.id -" opening a Suara network site's own copy: its own dateline
             if canon:
-                s = p.start + m.start(1)
+                s = p.start + m.start(m.lastindex)
                 add(name, credit_cue, s, s + len(name), canon)
         # Tempo's closing sources in capitals between bars, "FORBES | GSMARENA"
         if _CAPS_CREDIT.fullmatch(line):
@@ -364,11 +374,13 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         for m in re.finditer(r"(?<![\w.&'’+-])(" + _NAME + r")", line):
             name = _clean_name(m.group(1))
             s = m.start(1)
-            if _found_as_listed(name) or in_quote(p.start + s) or not _OUTLET_LIKE.search(name):
+            if _found_as_listed(name) or in_quote(p.start + s) \
+                    or not (_OUTLET_LIKE.search(name) or _MEDIA_NOUN.search(line[max(0, s - 80):s])):
                 continue
             if _DENIED.search(line[max(0, s - 160):s]) or not _UNLISTED_REPORTED.match(line[s + len(name):s + len(name) + 120]):
                 continue
-            if _unlisted_ok(name, _Cue("reported", "outlet", None, None)):
+            if _unlisted_ok(name, _Cue("reported", "outlet", None, None),
+                            media_noun=bool(_MEDIA_NOUN.search(line[max(0, s - 80):s]))):
                 add(name, "reported" if lang == "en" else "melaporkan", p.start + s, p.start + s + len(name))
         if credit:
             # "Sumber: GSMArena, Kantor Berita Nusa": every item of the list
@@ -411,7 +423,11 @@ _DANGLING_CUE = re.compile(
 # "JAKARTA, KOMPAS.com -", "KOMPAS.com -" (the name must carry its domain; a bare city is no outlet)
 _DOMAIN_NAME = r"([A-Za-z][A-Za-z0-9-]*(?:\.(?:com|co\.id|id|co|net|COM|CO\.ID|ID|CO|NET)))"
 _PORTAL_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?" + _DOMAIN_NAME + r"\s*(?:,\s*[A-Za-z][A-Za-z .]{1,30}?\s*)?[-—–]{1,2}\s")
+    r"\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?" + _DOMAIN_NAME + r"\s*(?:,\s*[A-Za-z][A-Za-z .]{1,30}?\s*)?[-—–]{1,2}\s"
+    # "[PORTAL-ISLAM.ID] Pemblokiran ...": the portal's name in brackets opens the copy
+    r"|\s*\[\s*" + _DOMAIN_NAME + r"\s*\]\s")
+# "Semarang, CNBC Indonesia – Memulai ...": a town, then an outlet's name, then the dash
+_OUTLET_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s*(" + _NAME + r")\s*[-—–]{1,2}\s")
 
 
 def _credit_outlet(name: str) -> str | None:

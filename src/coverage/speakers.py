@@ -169,6 +169,9 @@ class SpeakerBook:
                     continue
                 if target is self._alias_cs:
                     target[str(a)] = e
+                    if len(re.sub(r"[^A-Za-z]", "", str(a))) >= 4:
+                        # a masthead printed in capitals ("PREMIUM TIMES", "ANTARA") is the outlet
+                        target.setdefault(str(a).upper(), e)
                 else:
                     target[str(a).lower()] = e
         self._add_organisations(ORGS_YML if orgs_path is None else orgs_path)
