@@ -1210,6 +1210,8 @@ def _agentive(text: str, pos: int) -> bool:
     Joko Widodo")? Only agents are antecedents of a later "ia", "dia", "he", "she"."""
     start = _sentence_start(text, pos)
     before = text[start:pos]
+    if re.search(r"\b(?:yang|which|who)\s+(?:\S+\s+){0,2}?(?:di\w+|\w+ed)\s+(?:oleh|by)\s+$", before):
+        return False  # "penipu ..., yang dilaporkan oleh Maia": the agent of a relative clause
     if _opens_sentence(text, pos) or _AGENT_BEFORE.search(before):
         return True
     # a role introduction opening the sentence: "Juru Bicara Presiden Fadjroel Rahman, merespons",
