@@ -1703,8 +1703,8 @@ class SpeakerTracker:
                     continue  # an organisation's long name: the other readers type those
                 sp = Speaker(name, (self.book.type_from_role(role, self.lang) if role else None) or "other", role, True)
                 self.registry[name] = sp
-            elif self._full_form(name):
-                sp = self._full_form(name)
+            elif (full := self._full_form(name)) is not None:
+                sp = full
             elif self._bare_organisation(name) and (self.lang == "en" or _INTERCAPPED.fullmatch(name)) \
                     and self._ORG_ACT.match(text, m.end(1)) \
                     and not re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) \
