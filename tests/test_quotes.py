@@ -2573,3 +2573,17 @@ def test_dismissing_fears_of_something_quotes_no_one():
     # (synthetic) the quoted words are the fears the firm dismissed, not its own words
     text = "However, Zentrabird dismissed all fears of “misinformation campaigns” in the country."
     assert [r for r in extract_quotes(text, "en") if r["quote"] == "misinformation campaigns"] == []
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) a treasurer is a minister unless a body is named with the post
+    ("“These platforms loom very large in our economy,” Treasurer Jon Fridberg said.", "Jon Fridberg", "government"),
+    # the employer's description before its listed name is no other kind of speaker
+    ("According to tweets from Israel based co-founder and Chief Technology Officer of cybercrime intelligence "
+     "firm Hudson Rock, Ari Galon, the data is worth 13 terabytes.", "Ari Galon", "researcher"),
+    # a listed person's surname after another given name is someone else (Manu Kumar Jain is listed)
+    ("“This is a historic decision,” said Meeta Jain, a lawyer for the family.", "Meeta Jain", None),
+])
+def test_treasurers_described_employers_and_other_bearers_of_a_listed_surname(text, speaker, typ):
+    r = only(text, "en")
+    assert r["speaker"] == speaker and (typ is None or r["speaker_type"] == typ)

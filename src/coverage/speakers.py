@@ -183,9 +183,11 @@ class SpeakerBook:
                 last = e.name.split()[-1].strip(".")
                 if len(last) >= 4 and last[0].isupper():
                     surnames.setdefault(last, []).append(e)
+        self._surnames: set[str] = set()
         for last, ents in surnames.items():
             if len(ents) == 1 and last.lower() not in self._alias and last not in self._alias_cs:
                 self._alias_cs[last] = ents[0]
+                self._surnames.add(last)
         self._outlet_nospace = {a.replace(" ", "").lower(): e for a, e in [*self._alias.items(), *self._alias_cs.items()]
                                 if e.kind == "media" and len(a.replace(" ", "")) >= 6}
         self._re_ci = _alias_regex(list(self._alias), ignore_case=True)
@@ -290,6 +292,12 @@ class SpeakerBook:
             for m in rx.finditer(text):
                 key = m.group(0).lower() if lower else m.group(0)
                 ent = table.get(key)
+                if ent is not None and key in self._surnames:
+                    given = re.search(r"([A-Z][a-z'’]+)\s+$", text[max(0, m.start() - 30):m.start()])
+                    word = given.group(1).lower() if given else ""
+                    if given and word not in self.title_words and given.group(1) not in ent.name \
+                            and word not in _SENTENCE_OPENERS | _CLAUSE_WORDS | _FUNCTION_WORDS | _CUE_WORDS_BEFORE_NAMES:
+                        continue  # "Meetali Jain" is another Jain than the listed Manu Kumar Jain
                 if ent is not None:
                     hits.append((m.start(), m.end(), ent))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -447,11 +455,14 @@ class SpeakerBook:
             # (an acronym is the whole name: "Komisioner KPAI Pengampu Subklaster Anak Korban")
             named = re.compile(r"[A-Z][A-Z0-9&.-]+\b|[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*").search(role, post_end)
             org_end = named.end() if named and not role[post_end:named.start()].strip() else None
+        named_orgs = [(s2, e) for s2, _, e in self.find(role) if e.kind != "person"]
         for a, b, noun in kinds:
             if any(dept[i] for i, t in enumerate(toks) if a <= t.start() < b):
                 continue
             if org_end is not None and a >= org_end:
                 continue
+            if any(s2 >= b and not role[b:s2].strip() for s2, _ in named_orgs):
+                continue  # "cybercrime intelligence firm Hudson Rock": the listed employer's description
             if noun[:1].isupper() and re.match(r"\s+[A-Z]", role[b:]):
                 continue  # a word of an organisation's name: "the Norwegian Consumer Council"
             return None  # another kind of speaker is named: the general rules decide
@@ -1011,6 +1022,9 @@ _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
 
 _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
+# capitalised words that open a sentence right before a surname ("Menurut Plate", "Kata Jain")
+_CUE_WORDS_BEFORE_NAMES = {"menurut", "kata", "ujar", "tutur", "jelas", "sebut", "imbuh", "tambah", "lanjut", "said",
+                           "says", "told", "according", "added", "pak", "bu", "bapak", "ibu"}
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "saya", "aku", "kami", "kita", "anda", "ia", "dia", "beliau",
              "mereka", "engkau", "kamu"}
 # prepositions whose capitalised object is no speaker ("a complaint against OpenAI")
