@@ -2587,3 +2587,16 @@ def test_dismissing_fears_of_something_quotes_no_one():
 def test_treasurers_described_employers_and_other_bearers_of_a_listed_surname(text, speaker, typ):
     r = only(text, "en")
     assert r["speaker"] == speaker and (typ is None or r["speaker_type"] == typ)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (synthetic) a long title and name after the quote, with no verb among them
+    ("\"Services have been fully restored,\" Kestrian Minister for Information and Communications Technology "
+     "Peter Ogwali tweeted Wednesday.", "Peter Ogwali"),
+    # a firm described by a hyphenated participle, "the bank"
+    ("Zentrabank Corp said its app was restored.\n\"No customer will lose money,\" the mainboard-listed lender said.",
+     "Zentrabank Corp"),
+])
+def test_long_titles_and_described_firms_after_a_quote(text, speaker):
+    recs = [r for r in extract_quotes(text, "en") if r["kind"] == "direct"]
+    assert [r["speaker"] for r in recs] == [speaker]

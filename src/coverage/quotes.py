@@ -1044,9 +1044,14 @@ class _Parser:
             # (a middle initial is no sentence end: "CEO Richard D. Fairbank said")
             ends = [x for x in re.finditer(r"(?<!\b[A-Z])[.!?;]", subj)
                     if x.group(0) != "." or not _is_abbrev(subj, x.start())]  # "Sen. Jane Roe said"
-            if len(core.split()) <= 10 and not ends \
+            # (a long subject made only of a title and names: "Ugandan Minister for Information and
+            # Communications Technology Peter Ogwang tweeted")
+            titled = len(core.split()) <= 16 and re.fullmatch(r"(?:(?:the|of|and|for|[A-Z][\w'’&.-]*)\s*)+", core.strip())
+            if (len(core.split()) <= 10 or titled) and not ends \
                     and (self._closes_clause(m.group(0), after) or short):
-                sp = self.subject_phrase(subj)
+                sp = self.subject_phrase(subj) if len(core.split()) <= 10 else Speaker()
+                if not self.speaker_like(sp) and titled:
+                    sp = self.plausible(self.book.parse(core.strip(), self.lang))
                 if self.speaker_like(sp):
                     return Attr(sp, cb.lemma_of(m.group(0)), sp.anaphor is None)
         return None
