@@ -374,13 +374,12 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         for m in re.finditer(r"(?<![\w.&'’+-])(" + _NAME + r")", line):
             name = _clean_name(m.group(1))
             s = m.start(1)
-            if _found_as_listed(name) or in_quote(p.start + s) \
-                    or not (_OUTLET_LIKE.search(name) or _MEDIA_NOUN.search(line[max(0, s - 80):s])):
+            noun = bool(_MEDIA_NOUN.search(line[max(0, s - 80):s]))  # "the news organization X reported"
+            if _found_as_listed(name) or in_quote(p.start + s) or not (_OUTLET_LIKE.search(name) or noun):
                 continue
             if _DENIED.search(line[max(0, s - 160):s]) or not _UNLISTED_REPORTED.match(line[s + len(name):s + len(name) + 120]):
                 continue
-            if _unlisted_ok(name, _Cue("reported", "outlet", None, None),
-                            media_noun=bool(_MEDIA_NOUN.search(line[max(0, s - 80):s]))):
+            if _unlisted_ok(name, _Cue("reported", "outlet", None, None), media_noun=noun):
                 add(name, "reported" if lang == "en" else "melaporkan", p.start + s, p.start + s + len(name))
         if credit:
             # "Sumber: GSMArena, Kantor Berita Nusa": every item of the list

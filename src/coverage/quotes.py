@@ -56,8 +56,8 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, Speaker, attacker_group, SpeakerBook, SpeakerTracker,
-                       _one_edit, _sentence_start, load_book, unbracket)
+from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
+                       SpeakerTracker, _one_edit, _sentence_start, load_book, unbracket)
 
 CUES_YML = CODEBOOK / "cues.yml"
 QUOTE_FIELDS = ("quote", "speaker", "speaker_type", "role", "cue", "kind", "start", "end")
@@ -1086,7 +1086,7 @@ class _Parser:
         if verb.endswith("ing") and before.rstrip().endswith(","):
             # "Anthony Albanese has sparked a war of words ..., calling ...": the main clause's subject
             sp = self.lead_np(before)
-            return Attr(sp, m.group(1).lower(), sp.anaphor is None, False) if self.speaker_like(sp) else None
+            return Attr(sp, verb, sp.anaphor is None, False) if self.speaker_like(sp) else None
         named = re.search(r"\b(?:a|an|the)\s+[a-z]+\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+)\s+(?:[a-z]+ly\s+)?$", before)
         if named and verb.endswith("ed"):
             # "a demand Carvalho quickly dismissed as": a reduced relative clause, the name right
@@ -3001,7 +3001,7 @@ def _name_like(name: str, book: SpeakerBook) -> bool:
     if any(t.lower() in book.title_words or t.lower() in book.not_names or t.lower() in book.office_titles
            or t.strip(".").lower() in book.office_titles for t in toks):
         return False  # "Interior CS Amos Wekesa": an office is no part of the name
-    if toks[0] in ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa", "City") or book.is_place(toks[0]):
+    if toks[0] in TOWN_WORDS or toks[0] == "City" or book.is_place(toks[0]):
         return False  # "Kota Semarang Andi Waskito": the town ends the post before the name
     if not all(t[:1].isupper() or t.lower() in book.particles for t in toks):
         return False

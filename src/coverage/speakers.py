@@ -110,11 +110,11 @@ def _alias_regex(aliases: list[str], *, ignore_case: bool) -> re.Pattern | None:
     return re.compile(rf"(?<![\w.@/-])(?:{alts})(?![\w]|\.\w)", re.IGNORECASE if ignore_case else 0)
 
 
-def _words_regex(words: list[str]) -> re.Pattern | None:
+def _words_regex(words: list[str], *, ignore_case: bool = True) -> re.Pattern | None:
     if not words:
         return None
     alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE if ignore_case else 0)
 
 
 def _with_curly(names: list) -> list[str]:
@@ -208,7 +208,7 @@ class SpeakerBook:
         self._role_info = {n.lower(): (t, g) for n, t, g in self.roles}
         self._role_re = _words_regex([n for n, _, _ in self.roles if n not in cased])
         # an abbreviation matched with its capitals only ("PM Lee", not "4 pm")
-        self._role_re_cs = re.compile(_words_regex(cased).pattern) if cased else None
+        self._role_re_cs = _words_regex(cased, ignore_case=False)
         self.generic_defaults = {str(k).lower(): str(v) for k, v in (sp.get("generic_defaults") or {}).items()}
         # member bodies (unions, staff associations) first: "Police Federation" is no police
         self.member_bodies = [re.compile(str(p), re.IGNORECASE) for p in sp.get("member_bodies") or []]
@@ -921,7 +921,7 @@ class SpeakerBook:
             # "a twitter post from Brett Callow", "unggahan dari Budi": the medium is no role;
             # the person is typed where the article introduces them
             role = ""
-        town = re.match(r"(?:Kota|Kabupaten|Kab\.|Provinsi|Kecamatan|Desa)\s+[A-Z][\w-]*\s+", name)
+        town = _TOWN_BEFORE_NAME.match(name)
         if town and role and len(name[town.end():].split()) >= 2:
             # "Komandan Pleton Damkar Kota Semarang Andi Waskito": the town belongs to the post
             role, name = f"{role} {town.group(0).strip()}", name[town.end():]
@@ -1025,6 +1025,9 @@ _DEMONSTRATIVES = {"this", "that", "these", "those", "ini", "itu", "tersebut"}
 # capitalised words that open a sentence right before a surname ("Menurut Plate", "Kata Jain")
 _CUE_WORDS_BEFORE_NAMES = {"menurut", "kata", "ujar", "tutur", "jelas", "sebut", "imbuh", "tambah", "lanjut", "said",
                            "says", "told", "according", "added", "pak", "bu", "bapak", "ibu"}
+# Indonesian words that make a town or region of the name after them ("Kota Semarang")
+TOWN_WORDS = ("Kota", "Kabupaten", "Provinsi", "Kecamatan", "Desa")
+_TOWN_BEFORE_NAME = re.compile(r"(?:" + "|".join(TOWN_WORDS) + r"|Kab\.)\s+[A-Z][\w-]*\s+")
 _PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "saya", "aku", "kami", "kita", "anda", "ia", "dia", "beliau",
              "mereka", "engkau", "kamu"}
 # prepositions whose capitalised object is no speaker ("a complaint against OpenAI")
