@@ -2600,3 +2600,43 @@ def test_treasurers_described_employers_and_other_bearers_of_a_listed_surname(te
 def test_long_titles_and_described_firms_after_a_quote(text, speaker):
     recs = [r for r in extract_quotes(text, "en") if r["kind"] == "direct"]
     assert [r["speaker"] for r in recs] == [speaker]
+
+
+@pytest.mark.parametrize("text, lang, speaker, typ", [
+    # (synthetic) an acronym the article defines takes the type of its long form
+    ("Ikatan Pengguna Dompet Digital Nusantara (IPDDN) menyoroti gangguan itu.\nKetua Umum IPDDN, Rudi Kartanegara, "
+     "menegaskan bahwa pengguna harus diberi ganti rugi.", "id", "Rudi Kartanegara", "civil_society"),
+    ("Dinas Komunikasi dan Informatika (Diskominfo) Kota Sukamaju belum menerima laporan.\nKepala Diskominfo Kota "
+     "Sukamaju Suryadarma pun menuturkan bahwa server sudah dipulihkan.", "id", "Suryadarma", "government"),
+    # a firm's national arm is no person, and "he" is the officer named after it
+    ("Zentrafin South Africa said no financial data was compromised.\nIts chief executive, Pieter Vantongeren, "
+     "spoke to reporters. He said civil and criminal procedures were being pursued.", "en", "Pieter Vantongeren", "company"),
+    # a country or its capital speaks as its government
+    ("Beijing has repeatedly denied conducting cyber operations, saying it is frequently the victim of such attacks "
+     "itself.",
+     "en", "Beijing", "government"),
+    # an office before a surname alone, when the article gives the full name
+    ("Governor Greg Hallworth signed the bill on Wednesday.\n“This protects our residents,” Governor Hallworth said.",
+     "en", "Greg Hallworth", "government"),
+])
+def test_bodies_the_article_defines_national_arms_countries_and_offices(text, lang, speaker, typ):
+    recs = extract_quotes(text, lang)
+    assert [(r["speaker"], r["speaker_type"]) for r in recs][-1:] == [(speaker, typ)]
+
+
+def test_nouns_of_what_was_said_open_a_sentence_but_name_no_one():
+    # (synthetic) "Unggahan" (the post) is no speaker: the account holder is
+    text = "Unggahan yang diposting oleh akun @rinamarlina itu menyebutkan bahwa 125.000 data mahasiswa bocor."
+    assert [r["speaker"] for r in extract_quotes(text, "id")] == ["@rinamarlina"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (synthetic) "the watchdog" is the regulator just named
+    ("The Cyberspace Administration of China ordered app stores to remove the Zentraride app on Sunday. The "
+     "watchdog said the firm had collected personal data illegally.", "Cyberspace Administration of China"),
+    # "the report said" with no outlet named: the body whose report it is
+    ("The Personal Data Protection Commission released its findings on Wednesday. The report said the app "
+     "tracked users every few minutes.", "Personal Data Protection Commission"),
+])
+def test_the_watchdog_and_the_report_point_to_the_body_named(text, speaker):
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == [speaker]

@@ -56,7 +56,7 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import (_DEMONSTRATIVES, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
+from .speakers import (_DEMONSTRATIVES, _ORG_STOPWORDS, article_aliases, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
                        SpeakerTracker, _one_edit, _sentence_start, load_book, unbracket)
 
 CUES_YML = CODEBOOK / "cues.yml"
@@ -1345,7 +1345,7 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
     if not isinstance(text, str) or not text.strip():
         return []
     cb = load_cues(lang)
-    book = load_book()
+    book = load_book().for_article(text)
     parser = _Parser(cb, book)
     parser._text = text
     paras = _paragraphs(text, cb)
@@ -1824,7 +1824,6 @@ def _company_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted
             r["speaker_type"] = "company"
 
 
-_ORG_STOPWORDS = {"of", "and", "for", "the", "on", "dan", "untuk", "&"}
 # what an article says of a firm and of nothing else: "Optus CEO", "Medibank's customers"
 _COMPANY_CONTEXT = (r"(?:\s+[A-Z][a-z]+)?(?:'s|’s)?\s+(?:CEO|chief executive|chief \w+ officer|boss|spokes(?:man|woman|person)|"
                     r"customers|shareholders|shares|subscribers|board|chairman|managing director|Ltd|Inc|Pty|Group|"
@@ -2714,57 +2713,10 @@ def company_vs_researchers(voice: pd.DataFrame, alpha: float = 0.05) -> pd.DataF
 # pascasarjana", "the newspaper", "konsultan keamanan siber ini") while the article names who
 # holds that description.
 
-_ALIAS_JOIN = r"(?:of|for|and|the|on|dan|untuk|&|bin|binti)"
-_LONG_FORM = re.compile(rf"((?:[A-Z][\w'’&.-]*\s+(?:{_ALIAS_JOIN}\s+)*){{0,6}}[A-Z][\w'’&.-]*)\s*\(([A-Z][\w$&.-]{{1,14}})\)")
-_KNOWN_AS = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s+(?:(?:yang\s+)?(?:akrab|biasa|lebih dikenal|dikenal)\s+"
-                       r"(?:disapa|dipanggil|dengan nama|sebagai)|(?:also\s+|better\s+|widely\s+)?known\s+(?:to\s+[^,;]{1,40}?\s+|online\s+)?as"
-                       r"|alias|a\.k\.a\.?|aka)\s+((?:[A-Z][\w'’$.-]*)(?:\s+[A-Z][\w'’$.-]*){0,2})")
-
-
-def _letters_in(short: str, long: str) -> bool:
-    """Do the letters of ``short`` occur in order in ``long`` (Zulhas in Zulkifli Hasan)?"""
-    it = iter(long.lower())
-    return all(ch in it for ch in short.lower() if ch.isalnum())
-
-
-def _article_aliases(text: str, book: SpeakerBook) -> dict[str, str]:
-    """Short forms this article defines, short -> long: "Tools for Humanity (TFH)", "Menteri
-    Perdagangan Zulkifli Hasan (Zulhas)", "Zulkifli Hasan yang akrab disapa Zulhas", "Kaitlyn
-    Siragusa, known to her followers as Amouranth". An acronym must spell the initials of its
-    long form; a nickname's letters must occur in it in order."""
-    out: dict[str, str] = {}
-    for m in _LONG_FORM.finditer(text):
-        words, short = m.group(1).split(), m.group(2)
-        if short.isupper() or re.fullmatch(r"[A-Z][A-Z0-9$&.-]+s?", short):
-            # an acronym: the last capitalised words whose initials spell it
-            letters = re.sub(r"[^A-Z0-9]", "", short)
-            # initials of the capitalised words, or of all words ("Tools for Humanity" = TFH)
-            for keep in (lambda w: w.lower() not in _ORG_STOPWORDS, lambda w: True):
-                caps = [i for i, w in enumerate(words) if keep(w)]
-                if len(caps) >= len(letters) >= 2 and words[caps[-len(letters)]][:1].isupper() \
-                        and "".join(words[i][0].upper() for i in caps[-len(letters):]) == letters:
-                    out.setdefault(short, " ".join(words[caps[-len(letters)]:]))
-                    break
-            continue
-        # a nickname: the shortest trailing run that starts with its first two letters
-        for i in range(len(words) - 1, -1, -1):
-            if words[i][:2].lower() == short[:2].lower() and _letters_in(short, " ".join(words[i:])) and len(words) - i >= 2:
-                out.setdefault(short, " ".join(words[i:]))
-                break
-    for m in _KNOWN_AS.finditer(text):
-        long, short = m.group(1).split(), m.group(2).strip(" .")
-        while long and (long[0].lower() in book.title_words or book.has_role_noun(long[0])):
-            long = long[1:]
-        if len(long) >= 2 and short not in out:
-            out[short] = " ".join(long)
-    # a gazetteer entry keeps its own name ("Kominfo" is listed already)
-    return {s: lf for s, lf in out.items() if s != lf and book.lookup(s) is None}
-
-
 def _defined_aliases(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
                      quoted: list[tuple[int, int]], lang: str) -> None:
     """Give a speaker quoted by a short form the article defines its long form and type."""
-    aliases = _article_aliases(text, book)
+    aliases = article_aliases(text, book)
     if not aliases:
         return
     for r in recs:
@@ -2799,15 +2751,20 @@ def _titled_names(text: str, recs: list[dict], book: SpeakerBook) -> None:
                 and (office[-1].lower() in book.office_titles or office[0].lower() in book.office_titles):
             # "Sen. Jane Roe", "Chairman ... Frank Pallone": the office in the role types the speaker
             r["speaker_type"] = book.office_titles.get(office[-1].lower()) or book.office_titles[office[0].lower()]
-        if len(toks) < 3 or book.lookup(name) is not None:
+        if len(toks) < 2 or book.lookup(name) is not None:
             continue
-        last = max((i for i, t in enumerate(toks[:-2]) if t.strip(".,").lower() in book.office_titles
+        # ("Governor Gianforte", "Commissioner Roe": a surname alone after the office)
+        last = max((i for i, t in enumerate(toks[:-1]) if t.strip(".,").lower() in book.office_titles
                     or t.lower() in book.office_titles), default=None)
         if last is None:
             continue
         rest = toks[last + 1:]
         if not all(t[:1].isupper() for t in rest) or any(book.has_role_noun(t) for t in rest):
             continue
+        if len(rest) == 1 and not any(
+                m.group(1).lower() not in book.title_words and m.group(1).lower() not in book.office_titles
+                for m in re.finditer(rf"\b([A-Z][a-z]+)\s+{re.escape(rest[0])}\b", text)):
+            continue  # a surname alone only when the article gives the person's full name ("Greg Gianforte")
         office = " ".join(toks[:last + 1])
         typ = book.office_titles.get(toks[last].strip(",").lower()) or book.office_titles.get(toks[last].strip(".,").lower())
         r["speaker"], r["role"] = " ".join(rest), office if not r["role"] else r["role"]
@@ -3044,7 +3001,9 @@ def _person_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
                     and not (at_start and (m.group(1).lower() in _SENTENCE_OPENERS_LOW or not any(
                         not re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, x.start() - 3):x.start()])
                         for x in re.finditer(re.escape(longer), text)))) \
-                    and not book.has_role_noun(m.group(1)):
+                    and not book.has_role_noun(m.group(1)) \
+                    and not re.search(r"\b(?:" + "|".join(TOWN_WORDS) + r")\s+$", text[max(0, m.start() - 12):m.start()]):
+                # ("Kota Sukamaju Suryadarma": the town's name is no given name)
                 names.add(longer)
     # the full forms: names no other name extends
     full = {n for n in names if not any(_short_form_of(n, m) for m in names if m != n)}

@@ -34,6 +34,7 @@ To type a new kind of speaker, add a role noun or an organisation (data), not a 
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -501,6 +502,28 @@ class SpeakerBook:
             return "other"
         return typ
 
+    def for_article(self, text: str) -> SpeakerBook:
+        """This book with the organisations ``text`` defines for itself: an acronym in brackets
+        after a long name the rules can type ("Ikatan Wajib Pajak Indonesia (IWPI)", "Dinas
+        Pendidikan dan Kebudayaan (Disdikbud)") takes that type wherever the article writes it
+        ("Ketua Umum IWPI, Rinto Setiyawan", "Kepala Disdikbud Kota Malang Suwarjana")."""
+        longs = article_aliases(text or "", self)
+        for m in _LONG_FORM.finditer(text or ""):
+            # a code or a syllable acronym ("XLSMART Telecom Sejahtera Tbk (XLSMART)", "Dinas
+            # Pendidikan dan Kebudayaan (Disdikbud)"): the long form from the word with its initial
+            words, short = m.group(1).split(), m.group(2)
+            k = next((i for i, w in enumerate(words) if w[0] == short[0]), len(words))
+            if short not in longs and len(words) - k >= 2 and self.lookup(short) is None:
+                longs[short] = " ".join(words[k:])
+        # (a nickname's long form is a person's name, which no pattern types)
+        local = [(typ, re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"))
+                 for short, long in longs.items() if (typ := self.type_of_org(long)) is not None]
+        if not local:
+            return self
+        book = copy.copy(self)
+        book.org_patterns = local + self.org_patterns
+        return book
+
     def _names_org(self, role: str, nouns: list) -> bool:
         """Does ``role`` name an organisation besides its role nouns (a capitalised word that is
         no title word)?"""
@@ -718,6 +741,8 @@ class SpeakerBook:
         # word "Menurut" left in front of a title ("Menurut Kasudit I ... mengungkapkan") are no name
         phrase = re.sub(r"^(?:[A-Z][a-z]{2,12}:\s+|(?:Menurut|According to)\s+(?=[A-Z]))", "", phrase) or phrase
         phrase = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", phrase)  # "Johnny G.Plate"
+        # "Unggahan yang diposting oleh akun @x itu": the account named, not an anaphor
+        phrase = re.sub(r"(?<=\w)\s+(?:itu|tersebut|ini)$", "", phrase) if re.search(r"(?:oleh|dari|by|from)\s+(?:akun\s+)?@\w+\s+\w+$", phrase) else phrase
         # "the Las Vegas-based company", "San Francisco-based Okta": a place adjective describes
         # the speaker, it is neither a name nor a role
         phrase = _BASED_IN.sub("", phrase).strip() or phrase
@@ -922,12 +947,18 @@ class SpeakerBook:
             # the person is typed where the article introduces them
             role = ""
         town = _TOWN_BEFORE_NAME.match(name)
-        if town and role and len(name[town.end():].split()) >= 2:
+        if town and role and name[town.end():].strip():
             # "Komandan Pleton Damkar Kota Semarang Andi Waskito": the town belongs to the post
             role, name = f"{role} {town.group(0).strip()}", name[town.end():]
+        if name and not role and self.is_place(name):
+            # "Brazil said", "Beijing has denied": a country or its capital speaks as its government
+            return Speaker(name, "government", "", False)
         if name:
             typ = self.type_from_role(role, lang) or self._org_name_type(name) or "other"
-            is_person = self._org_name_type(name) is None
+            words = name.split()
+            # (a firm's national arm, "Experian South Africa", "Acme Nigeria", is no person)
+            is_person = self._org_name_type(name) is None and not (
+                len(words) >= 2 and (self.is_place(words[-1]) or (len(words) >= 3 and self.is_place(" ".join(words[-2:])))))
             if _INTERCAPPED.fullmatch(name):
                 # an unlisted one-word intercapped name is an organisation (TikTok, ByteDance),
                 # most often a firm speaking for itself
@@ -1118,6 +1149,54 @@ def attacker_group(text: str, name: str) -> bool:
         rf"|(?i:\b(?:group|gang|crew)),?\s+(?:called|named|known as|dubbed|calling itself)\s+{n}\b"
         rf"|(?i:\b(?:kelompok|grup|geng)\s+(?:peretas|hacker|ransomware|penjahat siber))\s+(?:bernama\s+|yang dikenal sebagai\s+)?{n}\b",
         text))
+
+
+_ORG_STOPWORDS = {"of", "and", "for", "the", "on", "dan", "untuk", "&"}
+_ALIAS_JOIN = r"(?:of|for|and|the|on|dan|untuk|&|bin|binti)"
+_LONG_FORM = re.compile(rf"((?:[A-Z][\w'’&.-]*\s+(?:{_ALIAS_JOIN}\s+)*){{0,6}}[A-Z][\w'’&.-]*)\s*\(([A-Z][\w$&.-]{{1,14}})\)")
+_KNOWN_AS = re.compile(r"((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*),?\s+(?:(?:yang\s+)?(?:akrab|biasa|lebih dikenal|dikenal)\s+"
+                       r"(?:disapa|dipanggil|dengan nama|sebagai)|(?:also\s+|better\s+|widely\s+)?known\s+(?:to\s+[^,;]{1,40}?\s+|online\s+)?as"
+                       r"|alias|a\.k\.a\.?|aka)\s+((?:[A-Z][\w'’$.-]*)(?:\s+[A-Z][\w'’$.-]*){0,2})")
+
+
+def _letters_in(short: str, long: str) -> bool:
+    """Do the letters of ``short`` occur in order in ``long`` (Zulhas in Zulkifli Hasan)?"""
+    it = iter(long.lower())
+    return all(ch in it for ch in short.lower() if ch.isalnum())
+
+
+def article_aliases(text: str, book: SpeakerBook) -> dict[str, str]:
+    """Short forms this article defines, short -> long: "Tools for Humanity (TFH)", "Menteri
+    Perdagangan Zulkifli Hasan (Zulhas)", "Zulkifli Hasan yang akrab disapa Zulhas", "Kaitlyn
+    Siragusa, known to her followers as Amouranth". An acronym must spell the initials of its
+    long form; a nickname's letters must occur in it in order."""
+    out: dict[str, str] = {}
+    for m in _LONG_FORM.finditer(text):
+        words, short = m.group(1).split(), m.group(2)
+        if short.isupper() or re.fullmatch(r"[A-Z][A-Z0-9$&.-]+s?", short):
+            # an acronym: the last capitalised words whose initials spell it
+            letters = re.sub(r"[^A-Z0-9]", "", short)
+            # initials of the capitalised words, or of all words ("Tools for Humanity" = TFH)
+            for keep in (lambda w: w.lower() not in _ORG_STOPWORDS, lambda w: True):
+                caps = [i for i, w in enumerate(words) if keep(w)]
+                if len(caps) >= len(letters) >= 2 and words[caps[-len(letters)]][:1].isupper() \
+                        and "".join(words[i][0].upper() for i in caps[-len(letters):]) == letters:
+                    out.setdefault(short, " ".join(words[caps[-len(letters)]:]))
+                    break
+            continue
+        # a nickname: the shortest trailing run that starts with its first two letters
+        for i in range(len(words) - 1, -1, -1):
+            if words[i][:2].lower() == short[:2].lower() and _letters_in(short, " ".join(words[i:])) and len(words) - i >= 2:
+                out.setdefault(short, " ".join(words[i:]))
+                break
+    for m in _KNOWN_AS.finditer(text):
+        long, short = m.group(1).split(), m.group(2).strip(" .")
+        while long and (long[0].lower() in book.title_words or book.has_role_noun(long[0])):
+            long = long[1:]
+        if len(long) >= 2 and short not in out:
+            out[short] = " ".join(long)
+    # a gazetteer entry keeps its own name ("Kominfo" is listed already)
+    return {s: lf for s, lf in out.items() if s != lf and book.lookup(s) is None}
 
 
 @lru_cache(maxsize=4)
@@ -1319,11 +1398,16 @@ class SpeakerTracker:
         spans = list(re.finditer(r"[^\s]+", first))
         candidate = None
         lowercase = 0
-        i = 1
+        # (a town word found as a role noun is followed by the town: "Kota Malang Suwarjana")
+        i = 2 if toks and toks[0] in TOWN_WORDS else 1
         while i < len(toks):
             core = toks[i].strip(",.")
             prev = toks[i - 1].lower()
             in_org = any(a <= spans[i].start() < b for a, b in orgs)
+            if (core in TOWN_WORDS or self.book.is_place(core)) and i + 2 < len(toks) and toks[i + 1][:1].isupper():
+                # "Kepala Disdikbud Kota Malang Suwarjana": the town closes the office's name
+                i += 2 if core in TOWN_WORDS else 1
+                continue
             if in_org or core.lower() in self.book.title_words or core.lower() in self.book.particles \
                     or (core[:1].isupper() and self.book._org_name_type(core)):
                 # "Kepala Pusdatin Kemenkes Anas Ma'ruf": an organisation named by its form
@@ -1692,6 +1776,8 @@ class SpeakerTracker:
                 k = len(toks) - 2
                 while k > 1 and _INITIAL.fullmatch(toks[k - 1]):
                     k -= 1
+                # (one name after the town: "Kepala Disdikbud Kota Malang Suwarjana")
+                k = max([k] + [j + 2 for j, t in enumerate(toks) if t in TOWN_WORDS and j + 2 < len(toks)])
                 role, toks = " ".join(toks[:k]), toks[k:]
             elif len(toks) > 4:
                 continue
@@ -1704,7 +1790,7 @@ class SpeakerTracker:
                     or any(a <= pos < b or pos <= a < pos + len(name) for a, b in taken) \
                     or low & (self.book.title_words | self.book.not_names | _FUNCTION_WORDS | _DEMONSTRATIVES | _PRONOUNS) \
                     or self.book.find(name) or self.book.has_role_noun(name) or self.book.anaphor(name, self.lang) \
-                    or any(self.book.is_place(t) for t in toks) \
+                    or self._names_place(toks) \
                     or not all(self._NAME_TOKEN.match(t) or _INTERCAPPED.fullmatch(t) for t in toks):
                 continue
             nxt = text[m.end(1):m.end(1) + 40].lstrip().lower()
@@ -1757,6 +1843,10 @@ class SpeakerTracker:
         after = self.text[pos:pos + 400]
         return bool(re.search(r"(?<![\w-])(?:he|she|his|her|him|ia|dia|beliau)(?![\w-])", after, re.IGNORECASE))
 
+    def _names_place(self, toks: list[str]) -> bool:
+        """Is one word, or two words together, of ``toks`` a place ("Experian South Africa")?"""
+        return any(self.book.is_place(t) for t in toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])])
+
     def _full_form(self, word: str) -> Speaker | None:
         """A person's full name the article prints that ends or starts with the one word
         ``word`` ("Holmen" after "Arve Hjalmar Holmen"), registered as a person."""
@@ -1765,8 +1855,8 @@ class SpeakerTracker:
             full = m.group(1)
             toks = full.split()
             if any(t.lower() in self.book.title_words or t.lower() in self.book.not_names or t.lower() in _FUNCTION_WORDS
-                   or t.lower() in _SENTENCE_OPENERS or t.lower() in _CLAUSE_WORDS or self.book.is_place(t)
-                   or not self._NAME_TOKEN.match(t) for t in toks) \
+                   or t.lower() in _SENTENCE_OPENERS or t.lower() in _CLAUSE_WORDS or t in TOWN_WORDS
+                   or not self._NAME_TOKEN.match(t) for t in toks) or self._names_place(toks) \
                     or self.book.find(full) or self.book.has_role_noun(full) or self.book._org_name_type(full):
                 continue
             sp = self.registry.setdefault(full, Speaker(full, "other", "", True))
@@ -1905,6 +1995,10 @@ class SpeakerTracker:
                     r"regulators?|ministries|bodies|kementerian|badan|lembaga|komisi|otoritas|bank sentral)\b", sp.role):
                 # "the central bank said", "badan itu": the public body, not its last official
                 pool = [m for m in pool if not m.speaker.is_person] or pool
+            if kind == "media" and not pool and re.search(r"(?i)\b(?:report|laporan)\b", sp.role or ""):
+                # "the report said" when no outlet is named: the report of the body that spoke
+                # or was named last (a regulator's findings, a firm's disclosure)
+                pool = [m for m in hist + ment if not m.speaker.is_person and m.speaker.type != "media"]
             if kind == "company" and not pool:
                 # a description before any name ("The company, India's top-selling brand, says"
                 # in a standfirst): the first company the article names
