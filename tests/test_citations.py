@@ -479,3 +479,18 @@ def test_joint_outlets_wire_caveats_described_outlets_and_redefined_acronyms(tex
 ])
 def test_datelines_descriptors_mastheads_and_relays(text, lang, outlet, want):
     assert cited_media(text, lang, outlet=outlet) == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # (synthetic) the wire's credit in capitals; "AP" in lower-case words is nothing
+    ("HELENA, Mont. (AP) — The state became the first to ban the app.", "en", ["Associated Press"]),
+    # "seperti dimuat AFP", "ujar X melalui Detik.com": a listed outlet relays the words
+    ("\"Kami diserang setiap hari,\" tulis Musk di X, seperti dimuat AFP.", "id", ["AFP"]),
+    ("\"Server data sudah dicek,\" ujar Viryan melalui Detik.com pada Jumat (22/5).", "id", ["Detik"]),
+    # a listed firm's report and a tweet are not media
+    ("Menurut laporan dari Falcon Feeds, sebuah perusahaan keamanan siber, serangan ini meluas.", "id", []),
+    ("Mengutip dari Vectra AI, kelompok ransomware itu dikenal sejak 2023.", "id", []),
+    ("\"Pindahin duit ah,\" tulis akun @sheggario mengutip Tweet asli seorang nasabah.", "id", []),
+])
+def test_wire_credits_relays_and_sources_that_are_no_media(text, lang, want):
+    assert cited_media(text, lang, outlet="Kestria Daily") == want
