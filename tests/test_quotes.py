@@ -2640,3 +2640,14 @@ def test_nouns_of_what_was_said_open_a_sentence_but_name_no_one():
 ])
 def test_the_watchdog_and_the_report_point_to_the_body_named(text, speaker):
     assert [r["speaker"] for r in extract_quotes(text, "en")] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) a university's rector speaks for the university; a firm's lawyer is no firm
+    ("“Kami membuka posko pengaduan,” ungkap Rektor IPK Arifin Suryono, Senin (14/11).", "Arifin Suryono", "researcher"),
+    ("“Grabbo akan segera menempuh upaya hukum,” kata Kuasa Hukum PT Grabbo, Hotma Siregar, di Jakarta.", "Hotma Siregar",
+     "other"),
+])
+def test_rectors_and_lawyers(text, speaker, typ):
+    r = only(text, "id")
+    assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
