@@ -2651,3 +2651,14 @@ def test_the_watchdog_and_the_report_point_to_the_body_named(text, speaker):
 def test_rectors_and_lawyers(text, speaker, typ):
     r = only(text, "id")
     assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) a president of a firm named by its acronym; an official of the presidential office
+    ("“We want to respond at once,” LY President Takeo Idemura told reporters.", "Takeo Idemura", "company"),
+    ("“We will do anything we need to do,” said Park Min-ho, director of national policy at the presidential "
+     "office.", "Park Min-ho", "government"),
+])
+def test_presidents_of_firms_and_officials_of_a_presidential_office(text, speaker, typ):
+    r = only(text, "en")
+    assert (r["speaker"], r["speaker_type"]) == (speaker, typ)

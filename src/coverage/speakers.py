@@ -410,10 +410,12 @@ class SpeakerBook:
             if chief and chief.start() <= t.start() < chief.end():
                 post[i] = True
         kinds = []
+        president = False
         for a, b, noun, typ, generic in nouns:
             is_post = generic or noun.lower() in _POST_NOUNS
             if is_post:
                 executive = executive or noun.lower() in _EXECUTIVE_ROLES
+                president = president or noun.lower() in ("president", "presiden")
                 for i, t in enumerate(toks):
                     if a <= t.start() < b:
                         post[i] = True
@@ -493,6 +495,13 @@ class SpeakerBook:
                         and not _DEMONYM.fullmatch(t)]
                 if caps:
                     typ = "company"  # "Rogers CEO", "Direktur Acme": an executive of an unknown firm
+            if typ is None and president and not executive:
+                # "LY President", "president of Acme Corp": a firm's acronym, brand or legal form
+                # (a country's or a party's president is typed by the general rules)
+                firm = [t for t in re.findall(r"[\w&.'’-]+", rest) if (re.fullmatch(r"[A-Z]{2,6}", t) or _INTERCAPPED.fullmatch(t)
+                        or t.lower().strip(".") in _LEGAL_FORMS) and not self.is_place(t) and t.lower() not in self.title_words]
+                if firm:
+                    typ = "company"
             if typ == "company" and _SECURITY_FIRM.search(role):
                 # "founder of Acme Security", "CEO of CyberZentra": a firm whose own name says it
                 # works on security speaks as a researcher (coding rule 6, security firms)
@@ -1106,7 +1115,7 @@ _FIELD_WORDS = {"security", "cybersecurity", "cyber", "privacy", "policy", "poli
                 "teknologi", "informasi", "layanan", "pelanggan", "konsumen", "produk", "bisnis", "operasional",
                 "strategi", "urusan", "siber", "senior", "executive", "managing", "deputy", "associate",
                 "assistant", "acting", "interim", "former", "mantan", "then"}
-_FIELD_PAIRS = {("public", "policy"), ("public", "affairs"), ("public", "relations"), ("government", "affairs"),
+_FIELD_PAIRS = {("public", "policy"), ("national", "policy"), ("public", "affairs"), ("public", "relations"), ("government", "affairs"),
                 ("government", "relations"), ("investor", "relations"), ("investor", "relation"),
                 ("hubungan", "masyarakat"), ("human", "resources")}
 
