@@ -2662,3 +2662,11 @@ def test_rectors_and_lawyers(text, speaker, typ):
 def test_presidents_of_firms_and_officials_of_a_presidential_office(text, speaker, typ):
     r = only(text, "en")
     assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
+
+
+def test_a_hospital_is_a_public_body_and_a_police_union_is_civil_society():
+    # (synthetic) a hospital speaks as a public body; an officers' association is no police force
+    text = "“Clinical teams are experiencing delays,” the Hospital for Sick Kestrians said in a statement."
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en") if r["kind"] == "direct"] \
+        == [("Hospital for Sick Kestrians", "government")]
+    assert load_book().employer_type("president of the local Fraternal Order of Police chapter", "en") == "civil_society"

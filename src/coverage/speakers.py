@@ -423,6 +423,10 @@ class SpeakerBook:
                 kinds.append((a, b, noun))
         if not any(post):
             return None
+        if any(rx.search(role) for rx in self.member_bodies):
+            # "president of the local Fraternal Order of Police chapter": the members' body, not
+            # the police it is named after
+            return "civil_society"
 
         def field(i: int) -> bool:
             w = low[i]
