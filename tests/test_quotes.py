@@ -2670,3 +2670,17 @@ def test_a_hospital_is_a_public_body_and_a_police_union_is_civil_society():
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en") if r["kind"] == "direct"] \
         == [("Hospital for Sick Kestrians", "government")]
     assert load_book().employer_type("president of the local Fraternal Order of Police chapter", "en") == "civil_society"
+
+
+def test_an_embedded_post_is_its_authors_direct_quote():
+    # (synthetic) two tweets printed with their signatures: a member of the public and a listed firm
+    text = ("Queues formed at cash machines on Tuesday night.\n"
+            "Kestra Bank ATMs paying out cash to people with no money in the bank pic.twitter.com/AbC123\n"
+            "— Maya Lindqvist (@mayalind) August 15, 2023\n"
+            "The bank later posted an update.\n"
+            "We are aware of an issue with our app and are working to fix it. ^GR — Xiaomi (@Xiaomi) August 15, 2023")
+    recs = [(r["quote"], r["speaker"], r["speaker_type"], r["kind"], r["cue"]) for r in extract_quotes(text, "en")]
+    assert recs == [
+        ("Kestra Bank ATMs paying out cash to people with no money in the bank", "Maya Lindqvist", "user", "direct", ""),
+        ("We are aware of an issue with our app and are working to fix it.", "Xiaomi", "company", "direct", ""),
+    ]

@@ -13,7 +13,7 @@
     start, end    character offsets of the quote in ``text``: ``text[start:end]`` is the quoted
                   passage without its quotation marks (for an indirect quote, the reported clause)
 
-How it works, in four passes over the text:
+How it works, in five passes over the text:
 
 1. Quotation marks are paired paragraph by paragraph. Curly, straight and low marks are told
    apart by context (a mark after a space and before a letter opens), so ”…” misuse and straight
@@ -40,6 +40,8 @@ How it works, in four passes over the text:
    descriptions ("ia", "pihaknya", "perusahaan itu", "he", "the company") take the last
    compatible speaker; surnames merge with full names; unattributed quotes continue the last
    speaker.
+5. A post embedded with its signature ("… — Jane Roe (@janeroe) August 15, 2023") is a direct
+   quote of its author, with no cue.
 
 Lines of wire boilerplate ("Baca juga:", "Pewarta:", "Editor:", "Read more:", copyright) give no
 quotes. ``lang`` is "id" or "en"; other codes use the English rules.
@@ -1574,7 +1576,55 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
         })
     _finish_speakers(text, out, book, tracker, quoted, cb.lang)
     _no_empty_speakers(text, out, parser, tracker, quoted)
+    _embedded_posts(text, out, book, tracker)
     return out
+
+
+# the signature of an embedded post as sites print it: "… pic.twitter.com/x — Jane Roe
+# (@janeroe) August 15, 2023"
+_POST_SIGNATURE = re.compile(
+    r"(?:\s*pic\.twitter\.com/\w+)?\s*[—–]\s*([^\n()@/:]{0,60}?)\s*\((@\w{1,30})\)\s+(?:on\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}")
+# what closes a post's text: links, mentions, hashtags, a signature's initials ("^GR"), arrows
+_POST_TAIL = re.compile(r"(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|[@#]\w+|\^\w{1,4}|>>|»|[—–]\s*[^\s—–]{1,20}))+\s*$")
+
+
+def _embedded_posts(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker) -> None:
+    """Add each embedded post (a tweet printed with its signature, "— Jane Roe (@janeroe) August
+    15, 2023") as a direct quote of its author with no cue, unless a quotation with a speaker
+    already covers it. The author is typed as the gazetteer, the article's register or its other quotes type them;
+    an unknown person is a member of the public (user), an unknown one-word account a firm."""
+    for m in _POST_SIGNATURE.finditer(text):
+        end = m.start()
+        start = text.rfind("\n", 0, end) + 1
+        if not text[start:end].strip():
+            # the signature on a line of its own: the post is the line before it
+            end = start - 1
+            start = text.rfind("\n", 0, max(end, 0)) + 1
+        body = text[start:end]
+        body = body[: len(body) - len(_POST_TAIL.search(body).group(0))] if _POST_TAIL.search(body) else body
+        lead = len(body) - len(body.lstrip())
+        qs, qe = start + lead, start + len(body.rstrip())
+        over = [r for r in recs if r["start"] < qe and qs < r["end"]]
+        if qe - qs < 3 or any(r["speaker"] for r in over):
+            continue
+        for r in over:
+            recs.remove(r)  # a quotation found without its author is this post
+        name = re.sub(r"[^\w\s.'’-]", "", m.group(1)).strip() or m.group(2).lstrip("@")
+        ent = book.lookup(name) or book.lookup(m.group(2))
+        known = tracker.registry.get(name)
+        said = next((r for r in recs if r["speaker"] == name), None)
+        if ent is not None:
+            name, typ = ent.name, ent.type
+        elif said is not None:
+            typ = said["speaker_type"]
+        elif known is not None and known.type != "other":
+            typ = known.type
+        else:
+            typ = "user" if len(name.split()) >= 2 else "company"
+        recs.append({"quote": text[qs:qe], "speaker": name, "speaker_type": typ, "role": "", "cue": "",
+                     "kind": "direct", "start": qs, "end": qe})
+    recs.sort(key=lambda r: r["start"])
 
 
 def _last_full_name(text: str, pos: int, book: SpeakerBook, quoted: list[tuple[int, int]]) -> str | None:
