@@ -2684,3 +2684,16 @@ def test_an_embedded_post_is_its_authors_direct_quote():
         ("Kestra Bank ATMs paying out cash to people with no money in the bank", "Maya Lindqvist", "user", "direct", ""),
         ("We are aware of an issue with our app and are working to fix it.", "Xiaomi", "company", "direct", ""),
     ]
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) the listed firm written before the post that introduces a person types them
+    ("Microsoft president Jan Verhoef is not happy.\n“It is a bad day for Britain,” Verhoef said on Thursday.",
+     "Jan Verhoef", "company"),
+    # a firm whose shares trade ("JSE-listed") is a firm, not a person
+    ("JSE-listed Kestra Pharmacies has disclosed that a data incident led to the compromise of records, "
+     "it said in a statement.", "Kestra Pharmacies", "company"),
+])
+def test_a_firm_before_a_post_and_a_listed_firm(text, speaker, typ):
+    recs = extract_quotes(text, "en")
+    assert [(r["speaker"], r["speaker_type"]) for r in recs][:1] == [(speaker, typ)]

@@ -73,6 +73,7 @@ _PERSON_OFFICE = re.compile(r"(?i)\b(?:MD|CEO|CTO|COO|CFO|managing director|chie
 # "Reserve Bank of Kestria", "Ministry of Health": capitalised head words, "of", capitalised words
 _CAPS = r"[A-Z][\w'’&-]*"
 _HEAD_OF_PLACE = re.compile(rf"((?:{_CAPS}\s+){{0,3}}{_CAPS})\s+(?:of|for|on)\s+((?:the\s+)?(?:{_CAPS}\s+){{0,3}}{_CAPS})")
+_LISTED_ON = re.compile(r"(?:[Tt]he\s+)?[\w&.'’]+-listed\s+(?=[A-Z])")
 _BASED_IN = re.compile(r"(?<![\w-])(?:[A-Z][\w.'’]*\s+){0,3}[\w.'’]+-(?:based|headquartered)\s+(?=\S)")
 _INTERCAPPED = re.compile(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w+|[a-z]+[A-Z]\w*|\d+[a-z]*[A-Z]\w*")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
@@ -759,6 +760,11 @@ class SpeakerBook:
         # "the Las Vegas-based company", "San Francisco-based Okta": a place adjective describes
         # the speaker, it is neither a name nor a role
         phrase = _BASED_IN.sub("", phrase).strip() or phrase
+        listed = _LISTED_ON.match(phrase)
+        if listed and phrase[listed.end():].strip():
+            # "JSE-listed Dis-Chem Pharmacies", "Nasdaq-listed Acme": a firm whose shares trade
+            sp = self.parse(phrase[listed.end():], lang, apposition)
+            return replace(sp, type="company", is_person=False) if sp.name and not sp.entity and sp.type == "other" else sp
         owner = re.match(r"(?:[Tt]he\s+)?([A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})['’]s?\s+(?=[A-Z])", phrase)
         if owner and self.is_place(owner.group(1)) \
                 and self.lookup(self.strip_determiners(phrase[owner.end():])) is not None:
@@ -1567,6 +1573,12 @@ class SpeakerTracker:
             role, name = got
             if self.book.lookup(name) is not None:
                 continue
+            pre = re.search(r"((?:[A-Z][\w&.'’-]*[ \t]+){1,3})$", text[max(0, s - 60):s])
+            if pre and any(e.kind != "person" for _, _, e in self.book.find(pre.group(1))) \
+                    and not re.search(r"[.!?]\s*$", text[max(0, s - 62):s - len(pre.group(1))]):
+                # "Microsoft president Brad Smith": the organisation written before the post is
+                # part of the role (not one that ends the previous sentence)
+                role = f"{pre.group(1).strip()} {role}"
             t = self.book.type_from_role(role, self.lang) or "other"
             firm = bool(_INTERCAPPED.fullmatch(name.split()[0])) and (len(name.split()) == 1 or name.split()[-1].lower() in _FIRM_TAILS)
             # "Tech giant Dell", "insurer Zentra": a firm's description names an organisation
