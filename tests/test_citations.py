@@ -494,3 +494,17 @@ def test_datelines_descriptors_mastheads_and_relays(text, lang, outlet, want):
 ])
 def test_wire_credits_relays_and_sources_that_are_no_media(text, lang, want):
     assert cited_media(text, lang, outlet="Kestria Daily") == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # (synthetic) a described outlet, reports from a wire, a request for comment, Indonesian relays
+    ("Company chairman Jan Roe told local newspaper Kestran Sanomat that no data was lost.", "en", ["Kestran Sanomat"]),
+    ("According to multiple reports from Reuters, the servers were infected.", "en", ["Reuters"]),
+    ("Zentra did not immediately respond to a request for comment from Bloomberg.", "en", ["Bloomberg"]),
+    ("Seperti yang diberitakan Tribunnews.com, NIK adalah nomor identitas penduduk.", "id", ["Tribunnews"]),
+    # (the relaying site and its source are both cited, unless the relay is the article's own outlet)
+    ("\"Itu ironi,\" kata Tulus, seperti dinukil kestrajatim.com dari Kompas.com, Minggu (16/5/2021).", "id",
+     ["kestrajatim", "KompasTekno"]),
+])
+def test_described_outlets_reports_from_requests_for_comment_and_relays(text, lang, want):
+    assert cited_media(text, lang, outlet="Kestria Daily") == want

@@ -50,8 +50,11 @@ _OUTLET_LIKE = re.compile(
 # ("situs", "laman", "website", "blog" are not among them: a leak forum or a company's site
 # is a site too)
 _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|harian|koran|surat kabar|majalah|"
-                r"tabloid|kantor berita|newspaper|magazine|news site|tech site|news outlet|outlet|news agency|"
-                r"publication|broadcaster|tech blog|"
+                r"tabloid|kantor berita|"
+                # ("told local newspaper Helsingin Sanomat", "the national broadcaster YLE")
+                r"(?:(?:local|national|daily|public|state|financial|business|regional|weekly|online)\s+)?"
+                r"(?:newspaper|magazine|news site|tech site|news outlet|outlet|news agency|publication|broadcaster)|"
+                r"tech blog|"
                 # "technology news website ZDNet", "the online technical news organization WebCrunch"
                 r"(?:(?:online|tech|technology|technical|business|financial|local|national|digital|cybersecurity|"
                 r"security|industry|trade|investigative|independent|international|regional)\s+){0,3}news\s+"
