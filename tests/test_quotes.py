@@ -2697,3 +2697,9 @@ def test_an_embedded_post_is_its_authors_direct_quote():
 def test_a_firm_before_a_post_and_a_listed_firm(text, speaker, typ):
     recs = extract_quotes(text, "en")
     assert [(r["speaker"], r["speaker_type"]) for r in recs][:1] == [(speaker, typ)]
+
+
+def test_a_governor_speaks_for_the_state():
+    # (synthetic) a central bank's governor, with "bank" in lower case
+    r = only("“Personally, I own this issue,” Reserve bank governor Anton Kerehi said on Friday.", "en")
+    assert (r["speaker"], r["speaker_type"]) == ("Anton Kerehi", "government")
