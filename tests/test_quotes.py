@@ -2699,7 +2699,15 @@ def test_a_firm_before_a_post_and_a_listed_firm(text, speaker, typ):
     assert [(r["speaker"], r["speaker_type"]) for r in recs][:1] == [(speaker, typ)]
 
 
-def test_a_governor_speaks_for_the_state():
+def test_a_reserve_bank_governor_speaks_for_the_state():
     # (synthetic) a central bank's governor, with "bank" in lower case
     r = only("“Personally, I own this issue,” Reserve bank governor Anton Kerehi said on Friday.", "en")
     assert (r["speaker"], r["speaker_type"]) == ("Anton Kerehi", "government")
+
+
+def test_an_acronym_of_the_first_words_of_a_name_is_that_body():
+    # (synthetic) "CA" spells the first two words of "Communications Authority of Kestria"
+    text = ("The Communications Authority of Kestria (CA) has asked operators to block the app.\n"
+            "The CA said the app was being used for cheating in national examinations.")
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] \
+        == [("Communications Authority of Kestria", "government")]

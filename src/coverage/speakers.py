@@ -1202,6 +1202,14 @@ def article_aliases(text: str, book: SpeakerBook) -> dict[str, str]:
                         and "".join(words[i][0].upper() for i in caps[-len(letters):]) == letters:
                     out.setdefault(short, " ".join(words[caps[-len(letters)]:]))
                     break
+            else:
+                # the initials of the name's first words, its place after them ("Communications
+                # Authority of Kenya (CA)")
+                caps = [i for i, w in enumerate(words) if w.lower() not in _ORG_STOPWORDS]
+                for k in range(len(caps) - len(letters)):
+                    if len(letters) >= 2 and "".join(words[i][0].upper() for i in caps[k:k + len(letters)]) == letters:
+                        out.setdefault(short, " ".join(words[caps[k]:]))
+                        break
             continue
         # a nickname: the shortest trailing run that starts with its first two letters
         for i in range(len(words) - 1, -1, -1):
