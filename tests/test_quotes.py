@@ -2711,3 +2711,13 @@ def test_an_acronym_of_the_first_words_of_a_name_is_that_body():
             "The CA said the app was being used for cheating in national examinations.")
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] \
         == [("Communications Authority of Kestria", "government")]
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) a press secretary speaks for the state, whatever "press" suggests
+    ("“The President is concerned by the images,” White House Press Secretary Kara Jensen-Pierce said.",
+     "Kara Jensen-Pierce", "government"),
+])
+def test_press_secretaries_speak_for_the_state(text, speaker, typ):
+    r = only(text, "en")
+    assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
