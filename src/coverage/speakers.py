@@ -1187,8 +1187,9 @@ def _letters_in(short: str, long: str) -> bool:
 def article_aliases(text: str, book: SpeakerBook) -> dict[str, str]:
     """Short forms this article defines, short -> long: "Tools for Humanity (TFH)", "Menteri
     Perdagangan Zulkifli Hasan (Zulhas)", "Zulkifli Hasan yang akrab disapa Zulhas", "Kaitlyn
-    Siragusa, known to her followers as Amouranth". An acronym must spell the initials of its
-    long form; a nickname's letters must occur in it in order."""
+    Siragusa, known to her followers as Amouranth". An acronym must spell the initials of the
+    long form's last words or of its first ("Communications Authority of Kenya (CA)"); a
+    nickname's letters must occur in it in order."""
     out: dict[str, str] = {}
     for m in _LONG_FORM.finditer(text):
         words, short = m.group(1).split(), m.group(2)
