@@ -1592,8 +1592,9 @@ _POST_TAIL = re.compile(r"(?:\s+(?:https?://\S+|pic\.twitter\.com/\S+|[@#]\w+|\^
 def _embedded_posts(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker) -> None:
     """Add each embedded post (a tweet printed with its signature, "— Jane Roe (@janeroe) August
     15, 2023") as a direct quote of its author with no cue, unless a quotation with a speaker
-    already covers it. The author is typed as the gazetteer, the article's register or its other quotes type them;
-    an unknown person is a member of the public (user), an unknown one-word account a firm."""
+    already covers it. The author is typed as the gazetteer, the article's register or its
+    other quotes type them; an unknown person is a member of the public (user), an unknown
+    one-word account a firm."""
     for m in _POST_SIGNATURE.finditer(text):
         end = m.start()
         start = text.rfind("\n", 0, end) + 1
@@ -1602,7 +1603,8 @@ def _embedded_posts(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
             end = start - 1
             start = text.rfind("\n", 0, max(end, 0)) + 1
         body = text[start:end]
-        body = body[: len(body) - len(_POST_TAIL.search(body).group(0))] if _POST_TAIL.search(body) else body
+        tail = _POST_TAIL.search(body)
+        body = body[: tail.start()] if tail else body
         lead = len(body) - len(body.lstrip())
         qs, qe = start + lead, start + len(body.rstrip())
         over = [r for r in recs if r["start"] < qe and qs < r["end"]]
@@ -3027,6 +3029,10 @@ def _short_form_of(short: str, full: str) -> bool:
     return len(s) == 1 and len(s[0]) >= 4 and any(w.startswith(s[0]) and len(w) > len(s[0]) for w in (f[0], f[-1]))
 
 
+# a town word right before a capitalised word: "Kota Sukamaju" is a town, not a given name
+_TOWN_BEFORE = re.compile(r"\b(?:" + "|".join(TOWN_WORDS) + r")\s+$")
+
+
 def _person_register(text: str, recs: list[dict], book: SpeakerBook, tracker: SpeakerTracker,
                      quoted: list[tuple[int, int]], lang: str) -> dict[str, _Person]:
     """Every person the article names, by full form, with the roles written with them."""
@@ -3052,7 +3058,7 @@ def _person_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
                         not re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, x.start() - 3):x.start()])
                         for x in re.finditer(re.escape(longer), text)))) \
                     and not book.has_role_noun(m.group(1)) \
-                    and not re.search(r"\b(?:" + "|".join(TOWN_WORDS) + r")\s+$", text[max(0, m.start() - 12):m.start()]):
+                    and not _TOWN_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
                 # ("Kota Sukamaju Suryadarma": the town's name is no given name)
                 names.add(longer)
     # the full forms: names no other name extends
