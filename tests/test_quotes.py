@@ -2721,3 +2721,26 @@ def test_an_acronym_of_the_first_words_of_a_name_is_that_body():
 def test_press_secretaries_speak_for_the_state(text, speaker, typ):
     r = only(text, "en")
     assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) the words of a ministry's name ("Pendidikan dan Kebudayaan") belong to the post,
+    # not to the person; a ministry's bureau chief speaks for the state
+    ("“Data itu bukan berasal dari sistem kami,” ujar Kepala Biro Kerja Sama dan Hubungan Masyarakat "
+     "Kementerian Pendidikan dan Kebudayaan Ratna Wulandari, Rabu.", "Ratna Wulandari", "government"),
+    ("“Kami sudah memeriksa sistem,” kata Kepala Biro Kerja Sama dan Hubungan Masyarakat Ratna Wulandari.",
+     "Ratna Wulandari", "government"),
+    ("“Izin belum bisa kami berikan,” kata Menteri Kelautan dan Perikanan Bambang Trisno di Jakarta.",
+     "Bambang Trisno", "government"),
+    # an economist speaks as an analyst
+    ("“Kebijakan ini menekan daya beli,” kata ekonom senior Arief Nugroho.", "Arief Nugroho", "researcher"),
+])
+def test_ministries_named_with_dan_bureau_chiefs_and_economists(text, speaker, typ):
+    r = only(text, "id")
+    assert (r["speaker"], r["speaker_type"]) == (speaker, typ)
+
+
+def test_a_long_form_with_a_listed_acronym_is_that_body():
+    # (synthetic) the long form is spelled unlike the gazetteer's entry; its acronym is listed
+    r = only("Lembaga Studi Sosial dan Advokasi (Elsam) menyebutkan pemberlakuan undang-undang itu akan ditunda.", "id")
+    assert (r["speaker"], r["speaker_type"]) == ("ELSAM", "civil_society")

@@ -749,6 +749,12 @@ class _Parser:
         the subject of the previous verb.
         """
         cb = self.cb
+        acronym = re.search(r"[A-Z][\w'’-]*\s+\(([A-Z][\w&.-]{1,12})\)\s*$", subj)
+        known = self.book.lookup(acronym.group(1)) if acronym else None
+        if known is not None and known.kind != "person":
+            # "Lembaga Studi dan Advokasi Masyarakat (Elsam) menyebutkan": the listed body the
+            # bracketed acronym names speaks, however its long form is spelled
+            return Speaker(known.name, known.type, "", False, entity=True)
         s = unbracket(subj)
         s = re.split(r"[“”\"]", s)[-1]
         s = re.sub(r"(?m)^\s*[•·▪◦●‣]\s*", "", s)  # a list bullet opens the line, not the subject
