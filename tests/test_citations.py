@@ -508,3 +508,24 @@ def test_wire_credits_relays_and_sources_that_are_no_media(text, lang, want):
 ])
 def test_described_outlets_reports_from_requests_for_comment_and_relays(text, lang, want):
     assert cited_media(text, lang, outlet="Kestria Daily") == want
+
+
+@pytest.mark.parametrize("text, lang, want", [
+    # (synthetic) the second of two outlets joined by "and" after the cue or before the report
+    ("The data was sold, according to a Motherboard and PCMag investigation of the files.", "en", ["VICE", "PCMag"]),
+    ("A joint investigation by Vice’s Motherboard and PCMag found the browsing data on sale.", "en",
+     ["VICE", "PCMag"]),
+    # an apposition and a day between the outlet and its verb; "confirmed this to", "insisted to"
+    ("Motherboard, a media platform within Vice Media, on Monday revealed that the app sold data.", "en", ["VICE"]),
+    ("Zentra confirmed this to MIT Technology Review in a statement.", "en", ["MIT Technology Review"]),
+    ("Zentra insisted to VRT that all was well.", "en", ["VRT NWS"]),
+    # a wire dateline whose dashes touch the first word; a town and an outlet alone on the first line
+    ("Tokyo, July 3 (Jiji Press)--Zentra Corp. President Kenji Mori on Sunday apologized.", "en", ["Jiji Press"]),
+    ("Jakarta, CNN Indonesia\nZentra menyebut kebakaran terjadi pada Minggu.", "id", ["CNN Indonesia"]),
+    # Detik's desks and regional sites; a regional Tribun site by its address
+    ("“Sinyal hilang sejak pagi,” kata Budi kepada detikJateng di Semarang.", "id", ["detikJateng"]),
+    ("“Api tidak bisa padam,” ujarnya kepada tribunjateng.com.", "id", ["Tribun Jateng"]),
+    ("Hal itu disampaikan seperti dikutip dari DetikINET, Senin (6/1/2020).", "id", ["Detik"]),
+])
+def test_joint_investigations_appositions_and_datelines(text, lang, want):
+    assert cited_media(text, lang, outlet="Kestria Daily") == want

@@ -2744,3 +2744,15 @@ def test_a_long_form_with_a_listed_acronym_is_that_body():
     # (synthetic) the long form is spelled unlike the gazetteer's entry; its acronym is listed
     r = only("Lembaga Studi Sosial dan Advokasi (Elsam) menyebutkan pemberlakuan undang-undang itu akan ditunda.", "id")
     assert (r["speaker"], r["speaker_type"]) == ("ELSAM", "civil_society")
+
+
+@pytest.mark.parametrize("text, speaker, typ", [
+    # (synthetic) a news agency is a medium, not one of the state's agencies
+    ("The outage hit cash machines, according to Kestran news agency.", "Kestran", "media"),
+    # "Here's what X said:" announces X's statement; "Here" names no one
+    ("Zentra issued a statement on Friday.\nHere's what the company said:\n"
+     "\"We are clarifying how the game was removed from the stores.\"", "Zentra", "company"),
+])
+def test_news_agencies_and_announcing_sentences(text, speaker, typ):
+    recs = extract_quotes(text, "en")
+    assert [(r["speaker"], r["speaker_type"]) for r in recs] == [(speaker, typ)]

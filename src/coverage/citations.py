@@ -277,7 +277,8 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         # a wire dateline, "NEW YORK (AP) --", "(Bloomberg) —": the copy is the agency's, so an
         # article another outlet (``outlet``) publishes cites it
         # ("Abuja [Nigeria], June 5 (ANI):": a country in brackets and a date may precede the credit)
-        m = re.match(r"\s*(?:[A-Z][\w .,'’\[\]-]{0,60}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}|:)\s", line) \
+        # ("Tokyo, July 3 (Jiji Press)--KDDI Corp.": the dashes may touch the first word)
+        m = re.match(r"\s*(?:[A-Z][\w .,'’\[\]-]{0,60}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}\s*|:\s)", line) \
             or _PORTAL_DATELINE.match(line) or _OUTLET_DATELINE.match(line)
         # without ``outlet`` the article may be the agency's own, so a dateline alone is no citation
         if m and self_name and not in_quote(p.start + m.start(m.lastindex)):
@@ -428,8 +429,9 @@ _PORTAL_DATELINE = re.compile(
     r"\s*(?:[A-Z][A-Za-z .]{1,30},\s*)?" + _DOMAIN_NAME + r"\s*(?:,\s*[A-Za-z][A-Za-z .]{1,30}?\s*)?[-—–]{1,2}\s"
     # "[PORTAL-ISLAM.ID] Pemblokiran ...": the portal's name in brackets opens the copy
     r"|\s*\[\s*" + _DOMAIN_NAME + r"\s*\]\s")
-# "Semarang, CNBC Indonesia – Memulai ...": a town, then an outlet's name, then the dash
-_OUTLET_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s*(" + _NAME + r")\s*[-—–]{1,2}\s")
+# "Semarang, CNBC Indonesia – Memulai ...": a town, then an outlet's name, then the dash (or
+# the end of the line: "Jakarta, CNN Indonesia" standing alone above a copied story)
+_OUTLET_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s*(" + _NAME + r")\s*(?:[-—–]{1,2}\s|$)")
 
 
 def _credit_outlet(name: str) -> str | None:

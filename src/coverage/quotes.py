@@ -758,6 +758,8 @@ class _Parser:
         s = unbracket(subj)
         s = re.split(r"[“”\"]", s)[-1]
         s = re.sub(r"(?m)^\s*[•·▪◦●‣]\s*", "", s)  # a list bullet opens the line, not the subject
+        # "Here's what the company said:", "This is what Zentra wrote:": the subject follows "what"
+        s = re.sub(r"^\s*(?:Here|This|That|Below)\s*(?:['’]s|is)\s+what\s+", "", s, flags=re.IGNORECASE)
         named = re.search(r"^(.*?)\s+(?:dengan nama(?: akun)?|bernama|yang bernama|named|called)\s+(@?[\w.]+)\s*$", s.strip())
         if named and named.group(1).strip():
             # "pengguna Twitter dengan nama akun @ndagels mencuit": the name given is the speaker
