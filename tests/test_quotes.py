@@ -2756,3 +2756,27 @@ def test_a_long_form_with_a_listed_acronym_is_that_body():
 def test_news_agencies_and_announcing_sentences(text, speaker, typ):
     recs = extract_quotes(text, "en")
     assert [(r["speaker"], r["speaker_type"]) for r in recs] == [(speaker, typ)]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) an acronym before an unclosed indefinite description speaks
+    ("In February 2022, KESTRAWATCH, an NGO has urged the government to block the game and list it.",
+     [("KESTRAWATCH", "civil_society")]),
+    # a regulator or an NGO described by its kind is the one just named
+    ("MCMC praised the two platforms.\n“Both platforms are expected to comply,” the internet regulator said in a statement.",
+     [("MCMC", "government")]),
+    ("Amnesty International filed a complaint on Monday.\n“The app broke the law,” the rights group said.",
+     [("Amnesty International", "civil_society")]),
+    # the longer of two overlapping names wins: no outlet "The Information" here
+    ("The Information Commissioner's Office fined Zentra on Monday.\n“The fine is fair,” the data protection regulator said.",
+     [("Information Commissioner's Office", "government")]),
+    # a stock code between a firm and its president's post
+    ("Tokyo, July 3 (Jiji Press)--KDDI Corp. <9433> President Kenji Mori on Sunday apologized for the outage.\n"
+     "“We deeply apologize for causing serious trouble,” Mori told a press conference.", [("Kenji Mori", "company")]),
+    # a firm named by a trade word is later written without it, and "it" is that firm
+    ("The regulator has served a notice on Kestra Pharmacies.\nThis comes after Kestra revealed that 3.7 million "
+     "records were compromised.\nIt said names and e-mail addresses were exposed.",
+     [("Kestra", "company"), ("Kestra", "company")]),
+])
+def test_acronyms_described_bodies_overlapping_names_and_trade_words(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers

@@ -925,14 +925,18 @@ class _Parser:
             # Federation said": news often leaves the apposition after a full name unclosed; the
             # role there ends at the verb and the person before the comma speaks
             name_toks = chunks[-2].split()
-            role_nouns = self.book.role_nouns_in(chunks[-1])
-            if 2 <= len(name_toks) <= 4 and self.book.looks_like_name(chunks[-2]) \
+            # (an acronym before an indefinite description: "In February, PRAHAR, an NGO has urged")
+            acronym = len(name_toks) == 1 and bool(re.fullmatch(r"[A-Z][A-Z0-9&-]{2,}", name_toks[0])) \
+                and bool(re.match(r"(?i)an?\s", chunks[-1]))
+            role_chunk = chunks[-1].split(None, 1)[1] if acronym else chunks[-1]
+            role_nouns = self.book.role_nouns_in(role_chunk)
+            if (2 <= len(name_toks) <= 4 or acronym) and self.book.looks_like_name(chunks[-2]) \
                     and self._w(name_toks[0]) not in _FUNCTION_WORDS_ID \
                     and self._w(name_toks[0]) not in _SENTENCE_OPENERS_LOW and self._w(name_toks[0]) not in _NP_OPENERS \
-                    and role_nouns and _opens_with_role(chunks[-1], role_nouns) and len(chunks[-1].split()) <= 8:
+                    and role_nouns and _opens_with_role(role_chunk, role_nouns) and len(chunks[-1].split()) <= 8:
                 role_part, rest_name, _ = self.book.split_role_name(chunks[-1])
                 sp = self.plausible(self.book.parse(chunks[-2], self.lang, chunks[-1]))
-                if sp.name and sp.is_person and not (rest_name and self.book.lookup(rest_name) is not None
+                if sp.name and (sp.is_person or acronym) and not (rest_name and self.book.lookup(rest_name) is not None
                                                      and self.book.lookup(rest_name).kind == "person"):
                     return sp
         if not ends_comma and len(chunks) >= 2 and re.search(r"(?i)(?:^|\s)(?:and|dan|serta|&)\s", chunks[-1]):
@@ -1977,7 +1981,7 @@ def _expand_acronym(text: str, acronym: str) -> str | None:
 _CAP_TOKEN = r"[A-Z][\w'’.-]*"
 _WHISTLEBLOWER = re.compile(r"(?i)\bwhistle-?blowers?\b|\bpelapor pelanggaran\b|\bpeniup peluit\b")
 # abbreviated titles and ranks whose full stop ends no sentence
-_LEGAL_FORM_STOP = re.compile(r"\b(Tbk|Inc|Corp|Ltd|Pty|Bhd|Co)\.(?=\s*\(|\s+[a-z])")
+_LEGAL_FORM_STOP = re.compile(r"\b(Tbk|Inc|Corp|Ltd|Pty|Bhd|Co)\.(?=\s*[(<]|\s+[a-z])")
 # sentence adverbs set off before a clause's subject ("Similarly, Acme ... said")
 _CLAUSE_ADVERB = re.compile(r"(?:Similarly|Likewise|Additionally|Moreover|Furthermore|Nevertheless|Nonetheless|Consequently|"
                             r"Conversely|Separately|Meanwhile|Meanwhile|Elsewhere|Ultimately|Notably|Importantly|Indeed)")
@@ -2096,7 +2100,8 @@ def _introductions(text: str, name: str, book: SpeakerBook, quoted: list[tuple[i
         # (the full stop of an abbreviated title or rank ends no sentence: "spokesman Col. Rob")
         head = _ABBREV_STOP.sub(r"\1", head)
         # (nor does that of a firm's legal form inside a title: "Komisaris PT Bank Syariah
-        # Indonesia Tbk. (BSI) Masduki Baidlowi", "CEO of Acme Inc. (Acme) Jane Roe")
+        # Indonesia Tbk. (BSI) Masduki Baidlowi", "CEO of Acme Inc. (Acme) Jane Roe", a stock
+        # code after it: "KDDI Corp. <9433> President Makoto Takahashi")
         head = _LEGAL_FORM_STOP.sub(r"\1", head)
         head = re.split(r"[.!?“”\"]\s", head)[-1]
         head = re.sub(r"\([^)]{0,40}\)", " ", head)

@@ -302,13 +302,19 @@ class SpeakerBook:
                         continue  # "Meetali Jain" is another Jain than the listed Manu Kumar Jain
                 if ent is not None:
                     hits.append((m.start(), m.end(), ent))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+                # a longer alias may start inside this one ("The Information Commissioner's
+                # Office" is no outlet "The Information"): try every word start within it
+                for w in re.finditer(r"(?<=\s)\S", text[m.start():m.end()]):
+                    inner = rx.match(text, m.start() + w.start())
+                    got = table.get(inner.group(0).lower() if lower else inner.group(0)) if inner else None
+                    if got is not None and inner.end() > m.end():
+                        hits.append((inner.start(), inner.end(), got))
+        # the longest of overlapping aliases wins, then reading order
         out: list[tuple[int, int, Entity]] = []
-        for h in hits:
-            if out and h[0] < out[-1][1]:
-                continue
-            out.append(h)
-        return out
+        for h in sorted(hits, key=lambda h: (-(h[1] - h[0]), h[0])):
+            if not any(h[0] < b and a < h[1] for a, b, _ in out):
+                out.append(h)
+        return sorted(out, key=lambda h: h[0])
 
     # --- roles -----------------------------------------------------------------------------
     def role_nouns_in(self, text: str) -> list[tuple[int, int, str, str, bool]]:
@@ -1582,9 +1588,10 @@ class SpeakerTracker:
             role, name = got
             if self.book.lookup(name) is not None:
                 continue
-            pre = re.search(r"((?:[A-Z][\w&.'’-]*[ \t]+){1,3})$", text[max(0, s - 60):s])
+            # (a stock code may stand between them: "KDDI Corp. <9433> President Makoto Takahashi")
+            pre = re.search(r"((?:[A-Z][\w&.'’-]*[ \t]+){1,3})(?:<\d{3,6}>[ \t]+)?$", text[max(0, s - 60):s])
             if pre and any(e.kind != "person" for _, _, e in self.book.find(pre.group(1))) \
-                    and not re.search(r"[.!?]\s*$", text[max(0, s - 62):s - len(pre.group(1))]):
+                    and not re.search(r"[.!?]\s*$", text[max(0, s - 62):max(0, s - 60) + pre.start(1)]):
                 # "Microsoft president Brad Smith": the organisation written before the post is
                 # part of the role (not one that ends the previous sentence)
                 role = f"{pre.group(1).strip()} {role}"
@@ -1744,8 +1751,9 @@ class SpeakerTracker:
             if not inside(same.start()) and not any(x.pos == same.start() for x in self.mentions):
                 self.mentions.append(_Mention(same.start(), Speaker(name, typ, "", False), subject(same.start())))
 
+    # (or by a trade word of a firm's name: "Dis-Chem Pharmacies" is later "Dis-Chem")
     _FIRM_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&'’-]*\s+){0,2}[A-Z][\w&'’-]*)\s+(?:Company|Inc\.?|Corp\.?|Corporation|"
-                            r"Ltd\.?|LLC|Co\.)(?![\w])")
+                            r"Ltd\.?|LLC|Co\.|Pharmacies|Pharmaceuticals|Foods|Logistics|Industries|Enterprises)(?![\w])")
 
     # "One of South Africa's largest credit bureaus, TransUnion, has been hacked", "the airline,
     # Qantas, said": a name in apposition after a firm's description is that firm
