@@ -2780,3 +2780,40 @@ def test_news_agencies_and_announcing_sentences(text, speaker, typ):
 ])
 def test_acronyms_described_bodies_overlapping_names_and_trade_words(text, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a minister's short title; a state school's head; a university's spokesperson
+    ("“Koding akan menjadi mata pelajaran pilihan,” kata Mendikdasmen Rahmat Wiryawan di Jakarta.",
+     [("Rahmat Wiryawan", "government")]),
+    ("Kepala SMPN 1 Kestra, Saptadi Wirawan mengatakan, sekolah belum siap menambah jam pelajaran.",
+     [("Saptadi Wirawan", "government")]),
+    ("Kepala Humas ITB, Naomi Prasetya, menilai informasi itu harus segera diluruskan.", [("Naomi Prasetya", "researcher")]),
+    # a school's former student is a lay person; "Social Responsibility" belongs to the post
+    ("Salah satu alumni, Nailah, mengungkapkan pihak sekolah terkesan menutup akses bagi para alumni.",
+     [("Nailah", "user")]),
+    ("Communication and Social Responsibility BCA Hera Wulandari mengatakan saat ini kasus sudah ditangani "
+     "pihak berwenang.", [("Hera Wulandari", "company")]),
+    # two bodies joined by "serta" are coded by the first; "saat ini" opens the content
+    ("Dengan adanya kejadian tersebut, pihak BCA serta OJK memastikan bahwa kejadian itu bukan kesalahan bank.",
+     [("BCA", "company")]),
+    # "seorang nasabah bernama X": the name given, not the article
+    ("Seorang nasabah muda bernama Nadia (24) bercerita bahwa ia gagal membayar. “Loading terus,” ujarnya.",
+     [("Nadia", "user")]),
+])
+def test_short_titles_schools_universities_and_names_given(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a report written by an official speaks for the official, not as a medium
+    ("Privacy commissioner Michael Kestrel found the stores broke the law.\nMichael Kestrel’s report says the "
+     "stores did not get consent from their customers.", [("Michael Kestrel", "government")]),
+    ("“The case did not warrant collecting the biometrics,” said a report released April 20 by commissioner "
+     "Michel Kestrel.", [("Michel Kestrel", "government")]),
+    # a noun and a clause before "called" give no introduction: Kaseya is no person here
+    ("John Hammond of the security firm Huntress Labs said the criminals targeted a software supplier called "
+     "Kaseya.\n“This is a colossal attack,” he said on Twitter.", [("John Hammond", "researcher"), ("John Hammond", "researcher")]),
+])
+def test_reports_of_officials_and_named_things(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers

@@ -554,10 +554,13 @@ class _Parser:
                          r"(?:\s+[\w'’-]+){0,5}?\s+(?:to|given to|sent to)\s+(.+)$", rest)
         if relay and _is_media(self.book.parse(relay.group(1), self.lang)):
             return Speaker()  # "according to statements issued through its lawyers to the Guardian": a recipient
-        issued = re.match(r"(?:an?|the)\s+(?:statement|notice|letter|release|post|note)\s+(?:\w+\s+){0,2}?(?:by|from)\s+(.+)", rest,
+        issued = re.match(r"(?:an?|the)\s+(?:statement|notice|letter|release|post|note|report|decision|ruling)\s+"
+                          r"(?:[\w,]+\s+){0,4}?(?:by|from)\s+(.+)", rest,
                           re.IGNORECASE)
         if issued:
-            rest = issued.group(1)  # "read a statement issued by the ministry": the ministry speaks
+            # "read a statement issued by the ministry", "said a report released April 20 by
+            # commissioner Jane Roe": the issuer speaks
+            rest = issued.group(1)
         talk = re.match(r"(?i)(?:(?:an?|the)\s+)?(?:interviews?|conversations?|wawancara)\s+(?:(?:by|conducted by|oleh)\s+[^,;]+?\s+|(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+)?"
                         r"(?:with|dengan)\s+(.+)$", rest)
         if talk:
@@ -2537,7 +2540,9 @@ def _content_start(body: str, m: re.Match, verb: str, parser: _Parser) -> int | 
         if obj:
             at += obj.end()
     toks = after[at:].split()
-    if toks and parser._w(toks[0]) in fillers and parser._w(toks[0]) not in cb.complementizers:
+    # ("mengatakan saat ini kasus sudah ...": "saat ini", now, opens the content, not an adverbial)
+    now = len(toks) > 1 and parser._w(toks[0]) in ("saat", "pada") and parser._w(toks[1]) in ("ini", "itu")
+    if toks and parser._w(toks[0]) in fillers and parser._w(toks[0]) not in cb.complementizers and not now:
         # "said in a statement on Saturday, ...": a short adverbial before the content
         comma = after.find(",", at)
         if 0 <= comma and len(after[at:comma].split()) <= 7:

@@ -816,8 +816,8 @@ class SpeakerBook:
             # though its words ("the director") could point back to a person
             return Speaker(listed.name, listed.type, "", False, entity=True)
         if not apposition:
-            for j in re.finditer(r"\s+(?:and|dan|&)\s+", phrase):
-                # "the FBI and the NSA said", "the NSA and the Cybersecurity and Infrastructure
+            for j in re.finditer(r"\s+(?:and|dan|serta|&)\s+", phrase):
+                # "the FBI and the NSA said", "pihak BCA serta OJK", "the NSA and the Cybersecurity and Infrastructure
                 # Security Agency": joint bodies are coded by the first one named (as joint
                 # speakers are)
                 a = self.lookup(self.strip_determiners(phrase[:j.start()]))
@@ -855,7 +855,7 @@ class SpeakerBook:
             if sp.name and sp.is_person:
                 typ = self.type_from_role(qua.group(2), lang) or self.type_of_org(qua.group(2))
                 return replace(sp, role=qua.group(2), type=typ if typ and sp.type == "other" else sp.type)
-        both = re.fullmatch(r"(.+?)\s+(?:and|dan|&)\s+(.+)", phrase)
+        both = re.fullmatch(r"(.+?)\s+(?:and|dan|serta|&)\s+(.+)", phrase)
         if both and not apposition:
             a, b = self.parse(both.group(1), lang), self.parse(both.group(2), lang)
             if a.name and b.name and a.is_person and b.is_person and not b.role:
@@ -1093,7 +1093,9 @@ _INSIDERS = {"industry official", "industry officials", "industry source", "indu
              "store employees", "shop employee", "store manager", "sumber industri"}
 # a medium owned by its speaker: "Jane Roe's tweet", "Acme's statement", "the company's letter"
 _MEDIUM_OF = re.compile(r"(.+?)['’]s?\s+(?:(?:latest|last|first|new|official|earlier|fraudulent|fake|own)\s+)?"
-                        r"(?:tweet|tweets|post|message|statement|letter|e-?mail|note|notice|blog post|update|memo)")
+                        r"(?:tweet|tweets|post|message|statement|letter|e-?mail|note|notice|blog post|update|memo|"
+                        # ("Michael McEvoy's report says": the commissioner who wrote it speaks)
+                        r"report|findings|investigation|decision|ruling|filing|study|analysis|review)")
 # an attacker named by the bare noun ("seorang hacker", "the hacker", "pelaku"): coding rule 6, other
 _LONE_HACKER = re.compile(r"(?i)(?:(?:.*\s)?(?:seorang|sang|si|a|an|the)\s+)?(?:hacker|peretas|threat actor|pelaku(?: peretasan)?)"
                           r"(?:\s+(?:itu|ini|tersebut))?")
@@ -1425,6 +1427,14 @@ class SpeakerTracker:
         Asia Data Rights Network") or ending in an organisation are part of the role."""
         # the introduction ends with its sentence, or its line (a headline has no full stop)
         sent = re.split(r"[.;:!?“”\"]\s|\n", unbracket(text[start:start + 200]) + " ", maxsplit=1)[0]
+        # (between the noun and "bernama": an organisation's capitalised name or up to two
+        # adjectives, never a clause: "the criminals targeted a supplier called Kaseya")
+        named = re.match(r"([\w-]+(?:\s+(?:[A-Z][^\s,]*|[a-z]+(?<!ed))){0,6}?)\s+(?:bernama|yang bernama|named|called)\s+"
+                         r"((?:[A-Z][\w'’-]+\s*){1,3})", sent)
+        if named and sum(t[:1].islower() for t in named.group(1).split()[1:]) <= 2 \
+                and all(self.book._name_token(t) for t in named.group(2).split()):
+            # "nasabah muda bernama Nadia", "a customer named Jane Roe": the name given
+            return named.group(1), named.group(2).strip()
         chunks = sent.split(",")
         first, rest = chunks[0], chunks[1:]
         toks = first.split()
