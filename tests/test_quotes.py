@@ -2817,3 +2817,13 @@ def test_short_titles_schools_universities_and_names_given(text, speakers):
 ])
 def test_reports_of_officials_and_named_things(text, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
+
+
+def test_a_list_of_quoted_words_after_a_participle_does_not_break_the_subject():
+    # (synthetic) a series of single quoted words: the comma chunks before the verb clean to
+    # nothing, which once raised IndexError on a real article
+    text = ("The health minister, however, modified his language, saying today that the ministry owns the "
+            "“data”, the app’s “modules”, and the “brand”.")
+    recs = extract_quotes(text, "en")
+    assert {r["speaker"] for r in recs} == {"health minister"}
+    assert recs[0]["quote"].startswith("the ministry owns")

@@ -895,7 +895,8 @@ class _Parser:
                 return self.book.parse(self._head_np(chunks[k]), self.lang, app)
         if ends_comma and len(chunks) >= 2:
             head, app = " ".join(self._clean_tokens(chunks[-2].split())), chunks[-1]
-            if len(head.split()) > 12 or (relative and len(head.split()) > 6) or self._w(head.split()[0]) in cb.subject_cut:
+            # (the chunk may clean to nothing: "… the “data”, the app’s “modules”, and …")
+            if len(head.split()) > 12 or (relative and len(head.split()) > 6) or self._w((head.split() or [""])[0]) in cb.subject_cut:
                 head = self.trailing_np(head)
             kind = self.book.anaphor(head, self.lang)
             if kind:
