@@ -2827,3 +2827,18 @@ def test_a_list_of_quoted_words_after_a_participle_does_not_break_the_subject():
     recs = extract_quotes(text, "en")
     assert {r["speaker"] for r in recs} == {"health minister"}
     assert recs[0]["quote"].startswith("the ministry owns")
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) Malaysian honorifics are no part of the name; the opposition leader is a politician
+    ("“The sale must be explained,” Opposition Leader Datuk Seri Kamal Ibrahim said in a statement.", "en",
+     [("Kamal Ibrahim", "government")]),
+    # a dateline with a date before the dash is no subject
+    ("KUALA LUMPUR, March 27 — Health Minister Khairul Anuar has sought to allay public fears, explaining that "
+     "the app is fully owned by the government.", "en", [("Khairul Anuar", "government")]),
+    # a professional association's chairman speaks for the association
+    ("“Dia menghina organisasi saya,” kata Ketua IDI wilayah Bali, Gede Putra Wirawan, Selasa.", "id",
+     [("Gede Putra Wirawan", "civil_society")]),
+])
+def test_honorifics_opposition_leaders_datelines_and_associations(text, lang, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers

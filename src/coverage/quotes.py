@@ -83,7 +83,8 @@ _SENTENCE_OPENERS = {"That", "The", "This", "These", "It", "Its", "But", "Howeve
                      "He", "She", "They", "We", "And", "So", "Yet", "Still", "Now", "Namun", "Sementara",
                      "Dia", "Ia", "Mereka", "Hal", "Dalam", "Menurut"}
 # A dateline opening a paragraph: "Jakarta (KBN) - ", "JAKARTA, METRORAYA - ", "SINGAPORE (GPW) - "
-_DATELINE = re.compile(r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3})(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+")
+# ("KUALA LUMPUR, March 27 — ": a date may follow the town)
+_DATELINE = re.compile(r"(?:[A-Z][\w.]*(?:[ ,]+[A-Z][\w.]*){0,3})(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,30}\))?\s*[-–—]{1,2}\s+")
 
 
 # --- cue codebook ---------------------------------------------------------------------------
