@@ -2842,3 +2842,13 @@ def test_a_list_of_quoted_words_after_a_participle_does_not_break_the_subject():
 ])
 def test_honorifics_opposition_leaders_datelines_and_associations(text, lang, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a city's public library is a public body; a weekday opening the clause names no one
+    ("“Our systems are being restored,” the Kestra Public Library said in a statement.",
+     [("Kestra Public Library", "government")]),
+])
+def test_public_libraries_and_weekdays(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
+    assert load_book().parse("Thursday", "en").name == ""
