@@ -2852,3 +2852,13 @@ def test_honorifics_opposition_leaders_datelines_and_associations(text, lang, sp
 def test_public_libraries_and_weekdays(text, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
     assert load_book().parse("Thursday", "en").name == ""
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a post with its modifiers and the body it is held in, in an unclosed apposition
+    ("Richard Blade, strategic director of city developments and neighbourhoods at Kestra City Council said: "
+     "\"We have shut down some of our systems.\"", [("Richard Blade", "government")]),
+    ("Jane Roe, senior director at Zentra Corp said the outage was over.", [("Jane Roe", "company")]),
+])
+def test_posts_with_modifiers_and_their_bodies_in_apposition(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers

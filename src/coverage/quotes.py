@@ -938,7 +938,7 @@ class _Parser:
             if (2 <= len(name_toks) <= 4 or acronym) and self.book.looks_like_name(chunks[-2]) \
                     and self._w(name_toks[0]) not in _FUNCTION_WORDS_ID \
                     and self._w(name_toks[0]) not in _SENTENCE_OPENERS_LOW and self._w(name_toks[0]) not in _NP_OPENERS \
-                    and role_nouns and _opens_with_role(role_chunk, role_nouns) and len(chunks[-1].split()) <= 8:
+                    and role_nouns and _opens_with_role(role_chunk, role_nouns) and len(chunks[-1].split()) <= 12:
                 role_part, rest_name, _ = self.book.split_role_name(chunks[-1])
                 sp = self.plausible(self.book.parse(chunks[-2], self.lang, chunks[-1]))
                 if sp.name and (sp.is_person or acronym) and not (rest_name and self.book.lookup(rest_name) is not None
@@ -1339,9 +1339,15 @@ def _inside_clause(head: str, parser: "_Parser") -> bool:
     return not re.search(r"(?:" + cb.rx["according"].pattern + r")$", h, re.IGNORECASE)
 
 
+_ROLE_MODIFIERS = {"co-", "wakil", "vice", "senior", "deputy", "assistant", "acting", "interim", "strategic",
+                   "executive", "associate", "principal", "managing", "regional", "global", "former", "plt", "plh"}
+
+
 def _opens_with_role(chunk: str, nouns: list) -> bool:
-    """Does ``chunk`` open with its first role noun ("CEO Lazada", "co-CEO Lazada")?"""
-    return chunk[:nouns[0][0]].strip().lower() in ("", "co-", "wakil", "vice")
+    """Does ``chunk`` open with its first role noun ("CEO Lazada", "co-CEO Lazada", "strategic
+    director of ...")?"""
+    lead = chunk[:nouns[0][0]].lower().split()
+    return len(lead) <= 2 and all(w in _ROLE_MODIFIERS for w in lead) or chunk[:nouns[0][0]].strip().lower() == "co-"
 
 
 # words that open a place or time phrase, never a person's name ("Di Jakarta, juru bicara ...")

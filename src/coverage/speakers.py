@@ -944,6 +944,11 @@ class SpeakerBook:
             elif name and not a_name:
                 # "Gabi Cirlig, a security researcher"
                 role = " ".join(f"{role} {a_role}".split())
+            elif name and a_name and a_role[:1].islower() and self.has_role_noun(a_role) \
+                    and re.search(r"\b(?:at|of|for|with)\s*$", a_role) and not self.looks_like_name(app):
+                # "Richard Sword, strategic director of city developments at Leicester City
+                # Council": the post and the body it is held in describe the person before them
+                role = " ".join(f"{role} {app}".split())
             elif ent is not None and ent.kind != "person" and a_name and (a_ent is None or a_ent.kind == "person") \
                     and (self.looks_like_name(app) or (a_role and self.looks_like_name(a_name) and _RANK.search(a_role))):
                 # "juru bicara Xiaomi Indonesia, Nama Orang": the organisation belongs to the role;
