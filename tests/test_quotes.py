@@ -2862,3 +2862,10 @@ def test_public_libraries_and_weekdays(text, speakers):
 ])
 def test_posts_with_modifiers_and_their_bodies_in_apposition(text, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
+
+
+def test_village_heads_are_local_officials():
+    # (synthetic) the village's name stays with the person (it cannot be told from a name),
+    # but the post types them
+    r = only("“Website desa sudah pulih,” terang Kades Sukamaju Bhagas Wiranto.", "id")
+    assert r["speaker"].endswith("Bhagas Wiranto") and r["speaker_type"] == "government"
