@@ -1347,7 +1347,7 @@ def _opens_with_role(chunk: str, nouns: list) -> bool:
     """Does ``chunk`` open with its first role noun ("CEO Lazada", "co-CEO Lazada", "strategic
     director of ...")?"""
     lead = chunk[:nouns[0][0]].lower().split()
-    return len(lead) <= 2 and all(w in _ROLE_MODIFIERS for w in lead) or chunk[:nouns[0][0]].strip().lower() == "co-"
+    return len(lead) <= 2 and all(w in _ROLE_MODIFIERS for w in lead)
 
 
 # words that open a place or time phrase, never a person's name ("Di Jakarta, juru bicara ...")

@@ -817,9 +817,9 @@ class SpeakerBook:
             return Speaker(listed.name, listed.type, "", False, entity=True)
         if not apposition:
             for j in re.finditer(r"\s+(?:and|dan|serta|&)\s+", phrase):
-                # "the FBI and the NSA said", "pihak BCA serta OJK", "the NSA and the Cybersecurity and Infrastructure
-                # Security Agency": joint bodies are coded by the first one named (as joint
-                # speakers are)
+                # "the FBI and the NSA said", "pihak BCA serta OJK", "the NSA and the
+                # Cybersecurity and Infrastructure Security Agency": joint bodies are coded by
+                # the first one named (as joint speakers are)
                 a = self.lookup(self.strip_determiners(phrase[:j.start()]))
                 b = self.lookup(self.strip_determiners(phrase[j.end():]))
                 if a is not None and b is not None and a.kind != "person" and b.kind != "person" \
