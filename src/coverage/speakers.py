@@ -220,6 +220,13 @@ class SpeakerBook:
             for typ, pats in (sp.get("org_patterns") or {}).items()
             for p in pats or []
         ]
+        trade = "|".join(re.escape(str(w)) for w in sp.get("firm_trade_words") or [])
+        if trade:
+            self.org_patterns.append(("company", re.compile(rf"\b[A-Z][\w-]+ (?:{trade})\b")))
+        # capitalised words closed by a legal form or a trade word name a firm ("the Colonial
+        # Pipeline Company", "Acme Widgets Inc.", "Dis-Chem Pharmacies")
+        self.firm_name_re = re.compile(r"(?<![\w'’])((?:[A-Z][\w&'’-]*\s+){0,2}[A-Z][\w&'’-]*)\s+(?:Company|Inc\.?|Corp\.?|"
+                                       r"Corporation|Ltd\.?|LLC|Co\." + (f"|{trade}" if trade else "") + r")(?![\w])")
         self.title_words = {str(w).lower() for w in sp.get("title_words") or []}
         self.particles = {str(w).lower() for w in sp.get("name_particles") or []}
         self.not_names = {str(w).lower() for w in sp.get("not_names") or []}
@@ -1746,7 +1753,7 @@ class SpeakerTracker:
         # "the Colonial Pipeline Company", "Acme Widgets Inc.": capitalised words closed by a legal
         # form name a firm, so that "the company said" has an antecedent even when the firm is
         # never the subject of a sentence
-        for m in self._FIRM_NAME.finditer(text):
+        for m in self.book.firm_name_re.finditer(text):
             name = m.group(1)
             if self._firm_name_ok(name):
                 self._mention_firm(text, inside, name, "company", lambda pos: _opens_sentence(text, pos))
@@ -1765,10 +1772,6 @@ class SpeakerTracker:
         for same in re.finditer(rf"(?<![\w]){re.escape(name)}(?![\w])", text):
             if not inside(same.start()) and not any(x.pos == same.start() for x in self.mentions):
                 self.mentions.append(_Mention(same.start(), Speaker(name, typ, "", False), subject(same.start())))
-
-    # (or by a trade word of a firm's name: "Dis-Chem Pharmacies" is later "Dis-Chem")
-    _FIRM_NAME = re.compile(r"(?<![\w'’])((?:[A-Z][\w&'’-]*\s+){0,2}[A-Z][\w&'’-]*)\s+(?:Company|Inc\.?|Corp\.?|Corporation|"
-                            r"Ltd\.?|LLC|Co\.|Pharmacies|Pharmaceuticals|Foods|Logistics|Industries|Enterprises)(?![\w])")
 
     # "One of South Africa's largest credit bureaus, TransUnion, has been hacked", "the airline,
     # Qantas, said": a name in apposition after a firm's description is that firm
