@@ -298,7 +298,8 @@ class SpeakerBook:
         for rx, table, lower in ((self._re_ci, self._alias, True), (self._re_cs, self._alias_cs, False)):
             if rx is None:
                 continue
-            for m in rx.finditer(text):
+
+            def entity(m: re.Match) -> Entity | None:
                 key = m.group(0).lower() if lower else m.group(0)
                 ent = table.get(key)
                 if ent is not None and key in self._surnames:
@@ -306,14 +307,19 @@ class SpeakerBook:
                     word = given.group(1).lower() if given else ""
                     if given and word not in self.title_words and given.group(1) not in ent.name \
                             and word not in _SENTENCE_OPENERS | _CLAUSE_WORDS | _FUNCTION_WORDS | _CUE_WORDS_BEFORE_NAMES:
-                        continue  # "Meetali Jain" is another Jain than the listed Manu Kumar Jain
-                if ent is not None:
-                    hits.append((m.start(), m.end(), ent))
+                        return None  # "Meetali Jain" is another Jain than the listed Manu Kumar Jain
+                return ent
+
+            for m in rx.finditer(text):
+                ent = entity(m)
+                if ent is None:
+                    continue
+                hits.append((m.start(), m.end(), ent))
                 # a longer alias may start inside this one ("The Information Commissioner's
                 # Office" is no outlet "The Information"): try every word start within it
                 for w in re.finditer(r"(?<=\s)\S", text[m.start():m.end()]):
                     inner = rx.match(text, m.start() + w.start())
-                    got = table.get(inner.group(0).lower() if lower else inner.group(0)) if inner else None
+                    got = entity(inner) if inner else None
                     if got is not None and inner.end() > m.end():
                         hits.append((inner.start(), inner.end(), got))
         # the longest of overlapping aliases wins, then reading order
