@@ -7,6 +7,7 @@ codebook never surfaces as a traceback from deep inside an analysis stage.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,28 @@ def parse_yaml(text: str, path: Path) -> dict[str, Any]:
         raise StudyError(f"{shown(path)}{at}: not valid YAML ({problem}); fix the indentation or quoting") from None
     if not isinstance(data, dict):
         raise StudyError(f"{shown(path)}: expected a mapping at the top level; see the file's header for the layout")
+    bad = next(_control_strings(data), None)
+    if bad is not None:
+        # a regular expression written in double quotes ("\bword\b") reads \b as a backspace and
+        # silently never matches
+        line = next((i for i, ln in enumerate(text.splitlines(), 1) if re.search(r'"[^"]*(?<!\\)\\[abfv]', ln)), None)
+        at = f" line {line}" if line else ""
+        raise StudyError(f"{shown(path)}{at}: {bad[:60]!r} holds a control character (a backslash escape in "
+                         "double quotes); write regular expressions in single quotes or double the backslash")
     return data
+
+
+def _control_strings(node: Any):
+    """The strings in a parsed codebook that hold control characters (tab and newline allowed)."""
+    if isinstance(node, str):
+        if any(ord(c) < 32 and c not in "\t\n\r" for c in node):
+            yield node
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _control_strings(v)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _control_strings(v)
 
 
 def read_yaml(path: str | Path) -> dict[str, Any]:

@@ -58,7 +58,7 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import (_DEMONSTRATIVES, _ORG_STOPWORDS, article_aliases, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
+from .speakers import (_BODY_NAME, _DEMONSTRATIVES, _ORG_STOPWORDS, article_aliases, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
                        SpeakerTracker, _one_edit, _sentence_start, load_book, unbracket)
 
 CUES_YML = CODEBOOK / "cues.yml"
@@ -813,7 +813,12 @@ class _Parser:
             if w in cb.subordinators and nxt != "itu" and prv not in ("such", "well", "so"):
                 rem = toks[j + 1:]
                 rem_s = " ".join(rem)
-                if "," in rem_s and rem_s.rsplit(",", 1)[1].strip():
+                if j > 0 and rem_s.endswith(",") and "," in " ".join(toks[:j]):
+                    # "Dana Roe, appointed this year after several breaches, said": the clause
+                    # closes an apposition right before the verb; the subject is before it
+                    toks = toks[:j]
+                    toks[-1] = toks[-1].rstrip(",") + ","
+                elif "," in rem_s and rem_s.rsplit(",", 1)[1].strip():
                     # "However, after days of criticism, it said": the subordinate clause ends at
                     # its comma and the main clause's subject follows
                     toks = rem_s.rsplit(",", 1)[1].split()
@@ -857,6 +862,13 @@ class _Parser:
             if _AGE_CHUNK.fullmatch(chunks[-1]) and len(chunks) >= 2:
                 chunks.pop()  # "Kim Min-jun, 66, said": an age describes, it names no one
                 ends_comma = True
+                continue
+            if self.lang == "en" and ends_comma and w not in cb.participles and w not in _NAMING_PARTICIPLES \
+                    and (re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w) or w in _IRREGULAR_PARTICIPLES):
+                # "Darren Goldie, appointed this year after the breaches, said", "Jane Roe,
+                # speaking on Sunday, said": a participle clause describes the subject before it
+                # ("The group, called Zentrafire, said" names it: not dropped)
+                chunks.pop()
                 continue
             if w in cb.subject_cut or w in cb.relative or w in cb.adverbs or w in cb.subordinators:
                 if w in cb.relative:
@@ -943,6 +955,17 @@ class _Parser:
                 sp = self.plausible(self.book.parse(chunks[-2], self.lang, chunks[-1]))
                 if sp.name and (sp.is_person or acronym) and not (rest_name and self.book.lookup(rest_name) is not None
                                                      and self.book.lookup(rest_name).kind == "person"):
+                    return sp
+        if not ends_comma and len(chunks) >= 3:
+            # "Patrick Hackett, Registrar, Secretary and Chief Operating Officer said": an
+            # unclosed apposition of several posts; the name before the first of them speaks
+            k = len(chunks) - 1
+            while k > 0 and (self.book.looks_like_role(chunks[k]) or self._title_post(chunks[k])):
+                k -= 1
+            if k < len(chunks) - 2 and 2 <= len(chunks[k].split()) <= 4 and self.book.looks_like_name(chunks[k]) \
+                    and self._w(chunks[k].split()[0]) not in _SENTENCE_OPENERS_LOW:
+                sp = self.plausible(self.book.parse(chunks[k], self.lang, ", ".join(chunks[k + 1:])))
+                if sp.name and sp.is_person:
                     return sp
         if not ends_comma and len(chunks) >= 2 and re.search(r"(?i)(?:^|\s)(?:and|dan|serta|&)\s", chunks[-1]):
             # "the FBI, the NSA, and the Office of the Director of National Intelligence said":
@@ -2348,6 +2371,10 @@ _NP_OPENERS = {"of", "to", "as", "for", "with", "by", "from", "into", "on", "at"
                "dengan", "oleh", "tentang", "soal", "terhadap", "atas", "para", "sebuah", "seorang"}
 # words that open an apposition describing the speaker before them ("X, selaku peneliti, ...")
 _APPOSITION_MARKERS = {"selaku", "sebagai"}
+# past participles that open a describing clause without "-ed" ("Park Dae-jun, CEO of the company,
+# known as ..., posted")
+_NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "branded", "calling", "naming"}
+_IRREGULAR_PARTICIPLES = {"known", "born", "seen", "given", "taken", "chosen", "sworn", "built", "made", "left"}
 # "posted a video saying ...": a participle after one of these reports
 _MEDIUM_NOUNS = {"statement", "post", "video", "tweet", "message", "email", "letter", "note", "blog", "memo",
                  "release", "comment", "comments", "update", "notice", "thread"}
@@ -2859,8 +2886,8 @@ _ORG_DESCRIPTION = re.compile(r"(?i)\b(?:newspaper|paper|report|outlet|publicati
 def _description_only(name: str, role: str, book: SpeakerBook) -> bool:
     """Is the speaker only a role or description ("dosen pascasarjana", "Dirjen Aptika",
     "Lembaga Riset", "the newspaper", "konsultan keamanan siber ini"), with no proper name?"""
-    if not name or book.lookup(name) is not None or name.startswith("@"):
-        return False
+    if not name or book.lookup(name) is not None or name.startswith("@") or _BODY_NAME.fullmatch(name):
+        return False  # ("Ministry of Communications and Information" is a body's name, whatever its words)
     toks = [t for t in re.findall(r"[\w&'’.-]+", name) if t.lower() not in _DEMONSTRATIVES]
     if not toks or len(toks) > 6:
         return False

@@ -910,6 +910,14 @@ class SpeakerBook:
             # head noun complete the organisation's name; they are not a person
             whole = self.strip_determiners(phrase)
             return Speaker(whole, self.type_of_org(role) or "other", "", False)
+        # (a sentence adverb before it is no part of it: "Initially Redcar and Cleveland council told")
+        body = re.sub(r"^(\w+)\s+", lambda w: "" if w.group(1).lower() in self.not_names else w.group(0),
+                      self.strip_determiners(phrase))
+        local = re.fullmatch(r"(?:[A-Z][\w'’-]*\s+(?:and\s+)?){1,4}(?:(?:city|county|borough|district|town)\s+)?council", body)
+        if local and not self.find(local.group(0)):
+            # "Redcar and Cleveland council", "Kestra city council": British news writes a local
+            # council's head noun in lower case; the place and the noun name one public body
+            return Speaker(local.group(0), "government", "", False)
         tail_org = _ORG_TAIL.fullmatch(self.strip_determiners(phrase))
         if tail_org and (ent is None or ent.kind != "person") and all(e.kind != "person" for _, _, e in self.find(phrase)):
             # "Australia Home Affairs Department", "Coastal Privacy Authority": capitalised words
@@ -997,10 +1005,14 @@ class SpeakerBook:
             # "Brazil said", "Beijing has denied": a country or its capital speaks as its government
             return Speaker(name, "government", "", False)
         if name:
-            typ = self.type_from_role(role, lang) or self._org_name_type(name) or "other"
+            org_typ = self._org_name_type(name)
+            # "vice chairman of Vietnam's State Securities Commission": an unnamed holder of a
+            # post in the organisation named after it speaks for that organisation (rule 6)
+            held = self.type_from_role(f"{role} {name}", lang) if org_typ and role else None
+            typ = held or self.type_from_role(role, lang) or org_typ or "other"
             words = name.split()
             # (a firm's national arm, "Experian South Africa", "Acme Nigeria", is no person)
-            is_person = self._org_name_type(name) is None and not (
+            is_person = org_typ is None and not (
                 len(words) >= 2 and (self.is_place(words[-1]) or (len(words) >= 3 and self.is_place(" ".join(words[-2:])))))
             if _INTERCAPPED.fullmatch(name):
                 # an unlisted one-word intercapped name is an organisation (TikTok, ByteDance),
@@ -1267,14 +1279,20 @@ _ORG_HEADS = {"kementerian", "badan", "komisi", "dinas", "direktorat", "direktor
               "institute", "foundation"}
 
 
-_ORG_TAIL = re.compile(r"(?:[A-Z][\w'’&-]*\s+){1,5}(?:Department|Ministry|Agency|Commission|Authority|Bureau|Office|"
-                      r"Council|Committee|Police|Court|Tribunal|Regulator|Inspectorate|Library|Archives|Museum)")
+_BODY_HEADS = (r"Department|Ministry|Agency|Commission|Authority|Bureau|Office|Council|Committee|Police|Court|"
+               r"Tribunal|Regulator|Inspectorate|Library|Archives|Museum")
+_ORG_TAIL = re.compile(rf"(?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{_BODY_HEADS})")
 
 
 # the name of a body: capitalised words closed by a public body's head noun ("the British
 # Library", "Interior Ministry") or a head noun and what it is "of" ("the Ministry of Health")
-_BODY_NAME = re.compile(_ORG_TAIL.pattern + r"(?![\w'’-])|(?:Ministry|Department|Office|Bureau|Commission)\s+(?:of|for)\s+"
-                        r"(?:the\s+)?(?:[A-Z][\w'’&-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&-]*){0,4}")
+# the words before a report's author: "a report published by (Lithuania's)", "laporan dari"
+_REPORT_BY = re.compile(r"(?i)\b(?:report|laporan)\s+(?:(?:published|released|issued|compiled|written|prepared|"
+                        r"dirilis|diterbitkan)\s+)?(?:by|from|of|dari|oleh)\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$")
+
+_BODY_NAME = re.compile(r"(?:Ministry|Department|Office|Bureau|Commission|University|College|Institute)\s+(?:of|for)\s+"
+                        r"(?:the\s+)?(?:[A-Z][\w'’&-]*)(?:\s+(?:and\s+)?[A-Z][\w'’&-]*){0,4}"
+                        r"|(?!(?:The|A|An)\s)" + _ORG_TAIL.pattern + r"(?![\w'’-])")
 
 # words that open the name of a state body or unit written, capitalised, between a title and a
 # person ("Ketua Satgas Waspada Investasi Tongam L Tobing", "Kepala Pusat Data Budi Santoso")
@@ -1750,8 +1768,11 @@ class SpeakerTracker:
         # "the British Library", "the Interior Ministry", "the Ministry of Health": an unlisted
         # public body named by its head noun is an antecedent of "the institution", "it"
         for m in _BODY_NAME.finditer(text):
-            name = re.sub(r"^(?:The|A|An)\s+", "", m.group(0))
-            if inside(m.start()) or self.book.find(name) or not self._firm_name_ok(name) \
+            # (the country that owns it is no part of its name: "Lithuania's National Cyber Agency")
+            name = re.sub(r"^(?:(?:The|A|An)\s+)?(?:[A-Z][\w-]*['’]s\s+)?", "", m.group(0))
+            # (the head noun is a role noun itself: "agency", "authority")
+            core = re.sub(rf"^(?:{_BODY_HEADS})\s+(?:of|for)\s+(?:the\s+)?|\s*\b(?:{_BODY_HEADS})$", "", name)
+            if inside(m.start()) or self.book.find(name) or not core or not self._firm_name_ok(core) \
                     or any(x.pos <= m.start() < x.pos + len(x.speaker.name) for x in self.mentions):
                 continue
             typ = self.book.type_of_org(name) or "government"
@@ -2063,8 +2084,11 @@ class SpeakerTracker:
                 pool = [m for m in pool if not m.speaker.is_person] or pool
             if kind == "media" and not pool and re.search(r"(?i)\b(?:report|laporan)\b", sp.role or ""):
                 # "the report said" when no outlet is named: the report of the body that spoke
-                # or was named last (a regulator's findings, a firm's disclosure)
+                # or was named last (a regulator's findings, a firm's disclosure), or of the body
+                # named as its author ("A report published by Lithuania's National Cyber Security
+                # Centre found ... the report warned")
                 pool = [m for m in hist + ment if not m.speaker.is_person and m.speaker.type != "media"]
+                pool = [m for m in pool if _REPORT_BY.search(self.text[max(0, m.pos - 60):m.pos])] or pool
             if kind == "company" and not pool:
                 # a description before any name ("The company, India's top-selling brand, says"
                 # in a standfirst): the first company the article names
@@ -2107,8 +2131,10 @@ class SpeakerTracker:
             if known is not None:
                 if sp.role and sp.type != "other" and not known.entity:
                     # the role written at this quote types it ("Juru bicara Xiaomi, Andi")
-                    return replace(known, role=sp.role, type=sp.type)
-                return replace(known, role=sp.role or known.role)
+                    known = replace(known, role=sp.role, type=sp.type)
+                known = replace(known, role=sp.role or known.role)
+                body = self._body_of_post(known, pos)
+                return known if body is None else replace(known, type=body.type)
             head = self._named_by_head(sp.name, pos) or self._listed_long_form(sp.name)
             if head is not None:
                 return replace(head, role=sp.role or head.role)
@@ -2119,7 +2145,28 @@ class SpeakerTracker:
                 # article never extends to a full name ("Optus said in a statement") is an
                 # organisation, and an organisation no rule types is a firm (coding rule 6)
                 return replace(sp, type="other" if self._attacker_group(sp.name) else "company", is_person=False)
+            body = self._body_of_post(sp, pos)
+            if body is not None:
+                return replace(sp, type=body.type)
         return sp
+
+    def _body_of_post(self, sp: Speaker, pos: int) -> Speaker | None:
+        """The public, academic or civic body whose post a named person holds when the role names
+        no organisation ("Chief technology officer Shashi Verma" in a story whose only acting
+        organisation is Transport for London): the body the article's narrative is about. A post
+        with no organisation is typed a firm's (coding rule 6) only where a firm acts."""
+        if not (sp.is_person and sp.role and sp.type == "company") or self.book.find(sp.role):
+            return None
+        nouns = self.book.role_nouns_in(sp.role)
+        if not nouns or any(n[3] == "company" and not n[4] for n in nouns) or any(
+                t.lower() not in self.book.title_words and not self.book.has_role_noun(t)
+                for t in re.findall(r"[A-Z][\w'’&-]*", sp.role)):
+            return None  # ("Company chairman", "Desjardins Group chief executive": the role names its employer)
+        acting = [m for m in self.history + self.mentions if m.pos <= pos and not m.speaker.is_person
+                  and (m.subject or m in self.history) and m.speaker.type not in ("media", "other")]
+        if not acting or any(m.speaker.type == "company" for m in acting):
+            return None
+        return max(acting, key=lambda m: m.pos).speaker
 
     def _attacker_group(self, name: str) -> bool:
         """Does the article name ``name`` as a hacker or ransomware group? (see attacker_group)"""
