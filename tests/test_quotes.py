@@ -2967,3 +2967,47 @@ def test_an_irregular_participle_clause_describes_the_subject():
     text = ("“We sincerely apologize,” Park Min-jae, CEO of the company, known as the Amazon of Kestria, "
             "posted on its website.")
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == [("Park Min-jae", "company")]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a firm's management speaks for the firm, named or not
+    ("Zentra kembali melakukan PHK.\n“Langkah ini harus diambil,” kata manajemen Zentra kepada Katadata.co.id, "
+     "Kamis (4/8).\n“Tim kami menjadi lebih ramping,” tambah manajemen.",
+     [("Zentra", "company"), ("Zentra", "company")]),
+    # the outlet a sentence is taken from opens no name
+    ("Mengutip Detiknews, Kepala BPKP, Budi Santosa bilang, jika dari hasil audit yang dilakukan pihaknya, "
+     "ditemukan adanya kerugian negara.\n"
+     "“Kami telah menyampaikan kepada Pak Jaksa Agung,” ungkapnya.",
+     [("Budi Santosa", "government"), ("Budi Santosa", "government")]),
+    # a post in a prosecutors' office is an official's
+    ("Direktur Penyidikan Jaksa Agung Muda Tindak Pidana Khusus (Jampidsus) Kuntara menjelaskan, tersangka "
+     "berperan sebagai kuasa pengguna anggaran.", [("Kuntara", "government")]),
+    # the bare title "Presiden" is the person written with it, not a minister named after him
+    ("Presiden Joko Widodo meresmikan proyek itu.\nPeresmian ditandai oleh Presiden Jokowi yang didampingi "
+     "Menteri Budi Karya dan Seskab Pramono.\n“Semua wilayah sudah tersambung,” ucap Presiden.",
+     [("Joko Widodo", "government")]),
+    # a heading line before a name is no part of it, nor is a sentence adverb after it
+    ("Klarifikasi dari Zentrapay\nWilliam Santosa, CTO Zentrapay, dalam pernyataan resminya menyatakan bahwa "
+     "investigasi masih berlangsung.", [("William Santosa", "company")]),
+    ("“Agar bisa saling mengenal,” ujar Jokowi.\nPemerataan Akses Internet\nSebelumnya, Menteri Komunikasi dan "
+     "Informatika, Rudi Antara, menggambarkan proyek itu sebagai tol langit.\nDia menjelaskan bahwa proyek ini "
+     "bertujuan agar akses internet ada di mana-mana.",
+     [("Joko Widodo", "government"), ("Rudi Antara", "government")]),
+])
+def test_management_source_frames_prosecutors_bare_titles_and_headings(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a product's maker named after the noun is the firm, not a content creator
+    ("ChatGPT creator OpenAI has said the lawsuit is “without merit”.", [("OpenAI", "company"), ("OpenAI", "company")]),
+    # an office written before the name, with a party before it, types a person the article gives no other role
+    ("The bill was introduced by Republican Sen. Tom Kestrel of Texas. “It is a good bill,” Kestrel said.",
+     [("Tom Kestrel", "government")]),
+    # the head of state's spouse speaks from that office
+    ("“This is a national victory,” First Lady Mary Kestrel said.", [("Mary Kestrel", "government")]),
+    # the internet-shutdown watchdog is civil society
+    ("NetBlocks said the country was in the midst of a nationwide internet shutdown.", [("NetBlocks", "civil_society")]),
+])
+def test_makers_offices_first_ladies_and_watchdogs(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers

@@ -760,7 +760,9 @@ class _Parser:
             # bracketed acronym names speaks, however its long form is spelled
             return Speaker(known.name, known.type, "", False, entity=True)
         s = unbracket(subj)
-        s = re.split(r"[“”\"]", s)[-1]
+        # (a subject never runs over a line break: "Klarifikasi dari Indodax\nWilliam Sutanto, CTO
+        # Indodax, ... menyatakan" has a heading before it)
+        s = re.split(r"[“”\"]|\n", s)[-1]
         s = re.sub(r"(?m)^\s*[•·▪◦●‣]\s*", "", s)  # a list bullet opens the line, not the subject
         # "Here's what the company said:", "This is what Zentra wrote:": the subject follows "what"
         s = re.sub(r"^\s*(?:Here|This|That|Below)\s*(?:['’]s|is)\s+what\s+", "", s, flags=re.IGNORECASE)
@@ -848,8 +850,10 @@ class _Parser:
         if chunks:
             chunks[0] = " ".join(self._clean_tokens(chunks[0].split()))
             chunks = [c for c in chunks if c]
-        while len(chunks) > 1 and _CLAUSE_ADVERB.fullmatch(chunks[0]):
-            chunks.pop(0)  # "Similarly, Verizon, based in ..., disclosed": the adverb is no subject
+        while len(chunks) > 1 and (_CLAUSE_ADVERB.fullmatch(chunks[0]) or _SOURCE_FRAME.match(chunks[0])):
+            # "Similarly, Verizon, based in ..., disclosed": the adverb is no subject; nor is the
+            # outlet a sentence is taken from ("Mengutip Detiknews, Kepala BPKP, X bilang")
+            chunks.pop(0)
         relative = False
         rel_chunk = ""
         while len(chunks) > 1:
@@ -1733,7 +1737,7 @@ def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: 
                 name = _last_full_name(text, r["start"], tracker.book, quoted)
                 if name:
                     typ = _introduced_type(text, name, tracker.book, quoted, parser.cb.lang) \
-                        or ("user" if _member_of_public(text, name, quoted) else "other")
+                        or ("user" if _member_of_public(text, name, quoted, tracker.book) else "other")
                     recs[i].update(speaker=name, speaker_type=typ)
             continue
         if sp.name:
@@ -2017,6 +2021,8 @@ _WHISTLEBLOWER = re.compile(r"(?i)\bwhistle-?blowers?\b|\bpelapor pelanggaran\b|
 # abbreviated titles and ranks whose full stop ends no sentence
 _LEGAL_FORM_STOP = re.compile(r"\b(Tbk|Inc|Corp|Ltd|Pty|Bhd|Co)\.(?=\s*[(<]|\s+[a-z])")
 # sentence adverbs set off before a clause's subject ("Similarly, Acme ... said")
+_SOURCE_FRAME = re.compile(r"(?i)(?:mengutip|melansir|dikutip dari|dilansir(?: dari)?|seperti dikutip(?: dari)?|"
+                           r"as reported by|quoting|citing)\s")
 _CLAUSE_ADVERB = re.compile(r"(?:Similarly|Likewise|Additionally|Moreover|Furthermore|Nevertheless|Nonetheless|Consequently|"
                             r"Conversely|Separately|Meanwhile|Meanwhile|Elsewhere|Ultimately|Notably|Importantly|Indeed)")
 
@@ -2966,6 +2972,10 @@ def _described_speakers(text: str, recs: list[dict], book: SpeakerBook, tracker:
             # Budi ... konsultan ini"); failing that, the last person of that type
             with_role = [m for m in cands if m.pos < r["start"]
                          and any(nn in text[max(0, m.pos - 80):m.pos + len(m.speaker.name) + 80].lower() for nn in nouns)]
+            # (the one whose title stands right before the name: "Presiden Jokowi", not the
+            # minister named after him in the same sentence)
+            with_role = [m for m in with_role if any(nn in text[max(0, m.pos - 30):m.pos].lower() for nn in nouns)] \
+                or with_role
             if not with_role and re.search(r"(?i)(?:\s(?:ini|itu|tersebut)$|^(?:this|that)\s)", name):
                 # "ujar konsultan keamanan siber ini" after "Founder Ethical Hacker Indonesia,
                 # Teguh ...": a description with a demonstrative points back to the person just
@@ -3095,12 +3105,13 @@ def _person_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Sp
     # Troy Hunt"): a capitalised word right before it, itself no title, organisation or opener
     for one in [n for n in names if len(n.split()) == 1]:
         # (or a given name the narrative writes with a surname: "warganet bernama Rina Wulandari")
-        for m in re.finditer(rf"(?<![\w@]){re.escape(one)}((?:\s+[A-Z][a-z]+){{1,2}})(?![\w])", text):
+        # (a name never runs over a line break: "Klarifikasi dari Indodax\nWilliam Sutanto")
+        for m in re.finditer(rf"(?<![\w@]){re.escape(one)}((?:[ \t]+[A-Z][a-z]+){{1,2}})(?![\w])", text):
             longer = one + m.group(1)
             if not any(a <= m.start() < b for a, b in quoted) and _name_like(longer, book) \
                     and not any(book.has_role_noun(w) or book.lookup(w) for w in m.group(1).split()):
                 names.add(longer)
-        for m in re.finditer(rf"(?<![\w@])([A-Z][a-z]+)\s+{re.escape(one)}(?![\w])", text):
+        for m in re.finditer(rf"(?<![\w@])([A-Z][a-z]+)[ \t]+{re.escape(one)}(?![\w])", text):
             longer = f"{m.group(1)} {one}"
             at_start = bool(re.search(r"(?:^|[.!?”\"]\s*|\n)$", text[max(0, m.start() - 3):m.start()])) \
                 and not _ABBREV_STOP.search(text[max(0, m.start() - 6):m.start()])
@@ -3169,7 +3180,14 @@ _SENTENCE_OPENERS_LOW = {w.lower() for w in _SENTENCE_OPENERS} | {"after", "befo
                                                                   "if", "because", "although", "though", "once"}
 
 
-def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
+def _office_before(text: str, name: str, book: SpeakerBook) -> str | None:
+    """The type of an office the article writes right before ``name`` ("Republican Sen. Ted Cruz
+    of Texas": government), else None."""
+    return next((book.office_titles[m.group(1).lower()] for m in re.finditer(rf"(\S+)[ \t]+{re.escape(name)}\b", text)
+                 if m.group(1).lower() in book.office_titles), None)
+
+
+def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]], book: SpeakerBook) -> bool:
     """Is ``name`` a person the article gives no role, title or affiliation anywhere (a
     customer, a gamer, a victim: a member of the public, typed `user`)? The caller has found no
     role; here the name must be a person's: written later by the surname alone ("Estrada, 24,
@@ -3177,6 +3195,8 @@ def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]]) -> bo
     followers as ...")."""
     toks = name.split()
     if len(toks) < 2:
+        return False
+    if _office_before(text, name, book):
         return False
     last = re.escape(toks[-1])
     rest = text.replace(name, " ")
@@ -3289,9 +3309,9 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
             mine.setdefault(p.name, []).append(r)
     for name, rs in mine.items():
         if not reg[name].roles and all(r["speaker_type"] == "other" and not r["role"] for r in rs) \
-                and _member_of_public(text, name, quoted):
+                and (_office_before(text, name, book) or _member_of_public(text, name, quoted, book)):
             for r in rs:
-                r["speaker_type"] = "user"
+                r["speaker_type"] = _office_before(text, name, book) or "user"
             continue
         intro = reg[name].type
         if intro == "other":

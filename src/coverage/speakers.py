@@ -728,7 +728,9 @@ class SpeakerBook:
             s, e, ent = orgs[-1]
             role = " ".join((phrase[:s] + " " + phrase[e:]).split())
             group = self._strong_type(phrase[:s]) if s > 0 else self._strong_type(phrase[e:])
-            if group is not None and group != ent.type and ent.type != "other" \
+            # ("ChatGPT creator OpenAI", "Fortnite maker Epic Games": a product's maker, named
+            # after the noun, is the firm itself)
+            if group is not None and group != ent.type and ent.type != "other" and not _MAKER_OF.fullmatch(phrase[:s].strip()) \
                     and not (s > 0 and _DOCUMENT_OF.search(phrase[:s])) and not _ACCOUNT_OF.fullmatch(phrase[:s].strip()):
                 # "pemilik ponsel Xiaomi", "Xiaomi users" are users; but "laporan dari perusahaan
                 # keamanan Comparitech", "a report by Comparitech" is the organisation speaking
@@ -987,7 +989,8 @@ class SpeakerBook:
             if not is_person and ent.type == "company" and role:
                 # "juru bicara Xiaomi" speaks for the company; "peneliti Xiaomi"? a role noun of
                 # another type overrides only when it names a specific kind of speaker
-                typ = ent.type if _DOCUMENT_OF.search(role + " of") else (self._strong_type(role) or ent.type)
+                typ = ent.type if _DOCUMENT_OF.search(role + " of") or _MAKER_OF.fullmatch(role) \
+                    else (self._strong_type(role) or ent.type)
             return Speaker(ent.name, typ, role, is_person, entity=True)
         if name and role and role.split()[-1].lower() in _OBJECT_OF:
             # "a complaint against OpenAI": the name is the object of the words before it, which
@@ -1067,6 +1070,10 @@ class SpeakerBook:
 # words before the one spoken to: "kepada wartawan", "told", "said to reporters from"
 _ADDRESSEE = re.compile(r"(?i)\b(?:kepada|to|told|tells|tell|telling|memberitahu)\s+(?:(?:the|a|an|para|sang)\s+)?"
                         r"(?:(?:wartawan|reporters?|journalists?|jurnalis|awak media|interviewer)\s+)?(?:(?:of|from|dari)\s+)?$")
+
+# a product's maker before the firm's name ("ChatGPT creator OpenAI", "Fortnite maker Epic
+# Games"): the noun describes the firm; it makes no user of it
+_MAKER_OF = re.compile(r"(?:[A-Z][\w.-]*\s+){1,3}(?:creators?|makers?|developers?|owners?)")
 
 # a document of an organisation ("laporan dari X", "a statement from X"): X speaks through it
 _DOCUMENT_OF = re.compile(r"(?i)^(?:the |a |an )?(?:laporan|report|pernyataan|statement|keterangan|rilis|"
@@ -1654,14 +1661,15 @@ class SpeakerTracker:
                 if len(other) >= 2 and self.book.lookup(" ".join(other)) is None:
                     self.register(Speaker(" ".join(other), t, self.book.strip_determiners(role), True), at + len(name) + pair.end(), text)
         # "Budi Santoso, peneliti dari ...", "Jenna Park, a nurse in Houston who ..."
-        for m in re.finditer(r"((?:[A-Z][\w'’-]+\s){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+"
+        for m in re.finditer(r"((?:[A-Z][\w'’-]+[ \t]){1,3}[A-Z][\w'’-]+)(?:\s*\([^)]{1,20}\)|,\s*\d{1,3})?,\s+"
                              # the apposition runs to a comma or full stop ("U.S." is no full stop), or
                              # to the verb when the writer left out the closing comma
                              r"((?:(?<![\w.])(?:[A-Z]\.){2,}|[^,.;]){3,90}?)(?:[,.]|(?=\s(?:has|had|have|is|was|said|says|told|warned|added)\b))", text):
             if inside(m.start()):
                 continue
             toks = m.group(1).split()
-            while toks and toks[0].lower() in self._openers:
+            # ("Mengutip Detiknews, Kepala BPKP, ...": a citation verb opens no name)
+            while toks and (toks[0].lower() in self._openers or toks[0].lower() in self.book.not_names):
                 toks = toks[1:]
             name, app = " ".join(toks), m.group(2).strip()
             if len(toks) < 2 or self.book.lookup(name) or self.book.find(name):
