@@ -3011,3 +3011,30 @@ def test_management_source_frames_prosecutors_bare_titles_and_headings(text, spe
 ])
 def test_makers_offices_first_ladies_and_watchdogs(text, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a police rank glued to "Pol" and a regional crime director's short title
+    ("Hal itu disampaikan Dirkrimsus Polda Kestra Kombespol Ari Ramana.\n“Ada 47 nasabah yang dilaporkan,” "
+     "katanya.\nDitanya apakah hanya Bank Kestra, Ari Ramana menyatakan pelaku mengincar ATM yang kurang terpantau.",
+     [("Ari Ramana", "government"), ("Ari Ramana", "government")]),
+    # a name, then a post held in a bank, with no comma between them
+    ("Presley Hutagalung Direktur Utama Bank Kestra mengatakan, skimming adalah pencurian data kartu.",
+     [("Presley Hutagalung", "company")]),
+    # the common misspelling "menghimbau" is a cue, and an appeal's addressee opens its content
+    ("Direktur Utama Bank Lampung Presley Hutagalung menghimbau kepada para nasabah untuk tetap waspada dan "
+     "segera mengganti kartu.", [("Presley Hutagalung", "company")]),
+])
+def test_police_short_titles_name_first_posts_and_misspelt_cues(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "id")] == speakers
+
+
+def test_a_listed_acronym_spelled_out_as_another_body_is_that_body():
+    # (synthetic) NCA is listed as the UK's National Crime Agency; a Ghanaian story defines its own NCA
+    text = ("The National Communications Authority (NCA) has explained the internet outage.\n"
+            "“We regret the inconvenience,” the NCA said.")
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == \
+        [("National Communications Authority", "government")] * 2
+    # the listed body spelled as the gazetteer spells it stays the listed body
+    text = "The National Crime Agency (NCA) said it was investigating the attack on the council."
+    assert [r["speaker"] for r in extract_quotes(text, "en")] == ["National Crime Agency"]

@@ -1381,7 +1381,10 @@ def _opens_with_role(chunk: str, nouns: list) -> bool:
 # prepositions that open a framing phrase before the subject ("Dalam email kepada pelanggan,
 # Lazada mengatakan", "In a letter to customers, Acme said"): such a phrase is no apposition
 _FRAMING_PREPOSITIONS = {"dalam", "melalui", "lewat", "via", "kepada", "in", "through", "via", "to", "on", "at", "during",
-                         "pada", "saat", "ketika", "usai", "seusai", "sebelum", "sesudah", "setelah"}
+                         "pada", "saat", "ketika", "usai", "seusai", "sebelum", "sesudah", "setelah",
+                         # "Ditanya apakah hanya Bank Lampung, Ari Rachman menyatakan": the question
+                         # asked frames the answer; its words are no role
+                         "ditanya", "dikonfirmasi", "asked"}
 # prepositions after which a name is the object of what precedes, not the holder of a role
 _OBJECT_PREPOSITIONS = {"against", "about", "over", "towards", "toward", "with", "to", "on", "into", "terhadap",
                         "melawan", "kepada", "tentang", "soal", "mengenai", "atas"}
@@ -2554,6 +2557,10 @@ def _indirect_clause(text: str, s: int, e: int, parser: _Parser) -> list[_Rec]:
     return _reported(text, s, s + body_end, parser)
 
 
+# the lemmas of appeals, whose addressee opens their content ("mengimbau kepada X untuk ...")
+_APPEALS = {"imbau", "minta", "ingat", "harap"}
+
+
 def _content_start(body: str, m: re.Match, verb: str, parser: _Parser) -> int | None:
     """Where the reported content begins after the verb ``m`` (None: nothing is reported)."""
     cb = parser.cb
@@ -2581,6 +2588,11 @@ def _content_start(body: str, m: re.Match, verb: str, parser: _Parser) -> int | 
         if obj:
             at += obj.end()
     toks = after[at:].split()
+    if toks and parser._w(toks[0]) == "kepada" and cb.lemma_of(verb) in _APPEALS \
+            and re.match(r"\s*kepada\s+(?:\S+\s+){1,6}?(?:untuk|agar|supaya)\s", after[at:], re.IGNORECASE):
+        # "mengimbau kepada para nasabah untuk tetap waspada": whom the appeal addresses and what
+        # it asks are the content
+        return m.end() + at + after[at:].lower().find("kepada") + len("kepada ")
     # ("mengatakan saat ini kasus sudah ...": "saat ini", now, opens the content, not an adverbial)
     now = len(toks) > 1 and parser._w(toks[0]) in ("saat", "pada") and parser._w(toks[1]) in ("ini", "itu")
     if toks and parser._w(toks[0]) in fillers and parser._w(toks[0]) not in cb.complementizers and not now:

@@ -551,11 +551,42 @@ class SpeakerBook:
         # (a nickname's long form is a person's name, which no pattern types)
         local = [(typ, re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"))
                  for short, long in longs.items() if (typ := self.type_of_org(long)) is not None]
-        if not local:
+        other = self._other_bodies(text or "")
+        if not local and not other:
             return self
         book = copy.copy(self)
         book.org_patterns = local + self.org_patterns
+        if other:
+            # "National Communications Authority (NCA)" in a Ghanaian story is not the listed
+            # National Crime Agency: here the acronym names the body the article spells out
+            book._alias_cs, book._alias = dict(self._alias_cs), dict(self._alias)
+            for short, ent in other.items():
+                book._alias_cs[short] = ent
+                book._alias[ent.name.lower()] = ent
         return book
+
+    def _other_bodies(self, text: str) -> dict[str, Entity]:
+        """Listed acronyms this article spells out as another body: short -> that body."""
+        out: dict[str, Entity] = {}
+        for m in _LONG_FORM.finditer(text):
+            words, short = m.group(1).split(), m.group(2)
+            listed = self._alias_cs.get(short)
+            if listed is None or listed.kind == "person" or not short.isupper():
+                continue
+            letters = re.sub(r"[^A-Z0-9]", "", short)
+            caps = [w for w in words if w.lower() not in _ORG_STOPWORDS]
+            if len(caps) < len(letters) or "".join(w[0].upper() for w in caps[-len(letters):]) != letters:
+                continue
+            long = " ".join(words[words.index(caps[-len(letters)]):])
+            names = [listed.name] + [a for a, e in self._alias_cs.items() if e is listed] \
+                + [a for a, e in self._alias.items() if e is listed]
+            content = lambda x: {w.lower() for w in re.findall(r"\w+", x) if w.lower() not in _ORG_STOPWORDS}  # noqa: E731
+            mine = content(long)
+            if any(len(mine & content(n)) * 2 > len(mine | content(n)) for n in names if " " in n):
+                continue  # the listed body, however spelled ("Lembaga Studi & Advokasi Masyarakat")
+            if any(" " in n for n in names):
+                out[short] = Entity(long, self.type_of_org(long) or listed.type, "organisation")
+        return out
 
     def _names_org(self, role: str, nouns: list) -> bool:
         """Does ``role`` name an organisation besides its role nouns (a capitalised word that is
@@ -642,7 +673,9 @@ class SpeakerBook:
                     and (lead.group(2).lower() in self.title_words or self.role_nouns_in(lead.group(2))) \
                     and lead.group(2)[:1].isupper():
                 after = phrase[lead.end(2):].split()
-                if len(after) >= 2 and all(self._name_token(t) and t[:1].isupper() for t in after[-2:]):
+                # (not when they name an organisation: "Presley Hutabarat Direktur Utama Bank Lampung")
+                if len(after) >= 2 and all(self._name_token(t) and t[:1].isupper() for t in after[-2:]) \
+                        and not self.type_of_org(" ".join(after[-2:])):
                     # "Northern Kestria Secretary Jane Roe": a person's name after the
                     # office; the words before it name the office's place, not a person
                     break
