@@ -529,3 +529,12 @@ def test_described_outlets_reports_from_requests_for_comment_and_relays(text, la
 ])
 def test_joint_investigations_appositions_and_datelines(text, lang, want):
     assert cited_media(text, lang, outlet="Kestria Daily") == want
+
+
+@pytest.mark.parametrize("text, cited", [
+    # (synthetic) a formal "quoted" and an outlet between "seperti" and its verb
+    ("“Kami bekerja sama dengan BSSN,” ucap dia di Natuna, Senin 12 Agustus, disitat Antara.", ["Antara"]),
+    ("Saat ini, seperti Bisnis.com tulis, ketentuan tadi berlaku bagi penumpang internasional.", ["Bisnis.com"]),
+])
+def test_disitat_and_seperti_outlet_tulis(text, cited):
+    assert cited_media(text, "id") == cited

@@ -3038,3 +3038,26 @@ def test_a_listed_acronym_spelled_out_as_another_body_is_that_body():
     # the listed body spelled as the gazetteer spells it stays the listed body
     text = "The National Crime Agency (NCA) said it was investigating the attack on the council."
     assert [r["speaker"] for r in extract_quotes(text, "en")] == ["National Crime Agency"]
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) "Sec." is an office written before a name, even when a later sentence reads
+    # like a description of the person
+    ("In a media briefing, DICT Sec. Ivan Jon Ureta said the agency is meeting with telecommunication firms.\n"
+     "The government will concentrate on assisting SIM users in far-flung areas during the extension, Ureta said.",
+     "en", [("Ivan Jon Ureta", "government"), ("Ivan Jon Ureta", "government")]),
+    # a statement from the presidential palace is the palace's
+    ("“Failure to register will result in limited SIM services,” a statement from the Palace said", "en",
+     [("Palace", "government")]),
+    # a regency's regional secretary is an official
+    ("“Gaji mereka mengalami keterlambatan,” ujar Sekretaris Daerah Banyuasin, Ir Erwan Ibrahim, Selasa (5/11/2024).",
+     "id", [("Erwan Ibrahim", "government")]),
+])
+def test_secretaries_palaces_and_regional_secretaries(text, lang, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers
+
+
+def test_labels_and_summaries_open_no_name():
+    # (synthetic) "Penjelasan:" labels what follows; "Demikian ..." sums up what precedes
+    book = load_book()
+    assert book.parse("Penjelasan", "id").name == "" and book.parse("Demikian", "id").name == ""

@@ -3320,10 +3320,18 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
             r["speaker"] = p.name
             mine.setdefault(p.name, []).append(r)
     for name, rs in mine.items():
-        if not reg[name].roles and all(r["speaker_type"] == "other" and not r["role"] for r in rs) \
-                and (_office_before(text, name, book) or _member_of_public(text, name, quoted, book)):
+        office = _office_before(text, name, book)
+        if office and reg[name].type in (None, "other", "user"):
+            # "DICT Sec. Ivan John Uy", "Republican Sen. Ted Cruz": an office written before the
+            # name types the person over a weaker reading of their introduction
             for r in rs:
-                r["speaker_type"] = _office_before(text, name, book) or "user"
+                if r["speaker_type"] in ("other", "user"):
+                    r["speaker_type"] = office
+            continue
+        if not reg[name].roles and all(r["speaker_type"] == "other" and not r["role"] for r in rs) \
+                and _member_of_public(text, name, quoted, book):
+            for r in rs:
+                r["speaker_type"] = "user"
             continue
         intro = reg[name].type
         if intro == "other":

@@ -1142,7 +1142,7 @@ _ACCOUNT_OF = re.compile(r"(?i)(?:the\s+)?(?:(?:official|resmi|twitter|x|instagr
 
 # a medium and its source ("a twitter post from", "unggahan dari"): the source speaks
 _MEDIUM_FROM = re.compile(r"(?i)\b(?:post|tweet|statement|report|blog post|video|email|letter|message|note|unggahan|cuitan|"
-                          r"pernyataan|laporan|keterangan|surat|pesan)\s+(?:from|by|of|dari|oleh)$")
+                          r"pernyataan|laporan|keterangan|surat|pesan)\s+(?:from|by|of|dari|oleh)(?:\s+the)?$")
 
 # a firm's officer: "chief security officer", "Chief Information Security Officer", "CISO"
 _CHIEF_OFFICER = re.compile(r"(?i)\bchief\s+(?:[\w-]+\s+){1,3}officer\b|(?-i:\bC(?:I?SO|TO|IO|OO)\b)")
