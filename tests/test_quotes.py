@@ -3014,8 +3014,8 @@ def test_makers_offices_first_ladies_and_watchdogs(text, speakers):
 
 
 @pytest.mark.parametrize("text, speakers", [
-    # (synthetic) a police rank glued to "Pol" and a regional crime director's short title
-    ("Hal itu disampaikan Dirkrimsus Polda Kestra Kombespol Ari Ramana.\n“Ada 47 nasabah yang dilaporkan,” "
+    # (synthetic) a regional crime director's short title before the rank
+    ("Hal itu disampaikan Dirkrimsus Polda Kestra Kombes Pol Ari Ramana.\n“Ada 47 nasabah yang dilaporkan,” "
      "katanya.\nDitanya apakah hanya Bank Kestra, Ari Ramana menyatakan pelaku mengincar ATM yang kurang terpantau.",
      [("Ari Ramana", "government"), ("Ari Ramana", "government")]),
     # a name, then a post held in a bank, with no comma between them
@@ -3061,3 +3061,15 @@ def test_labels_and_summaries_open_no_name():
     # (synthetic) "Penjelasan:" labels what follows; "Demikian ..." sums up what precedes
     book = load_book()
     assert book.parse("Penjelasan", "id").name == "" and book.parse("Demikian", "id").name == ""
+
+
+@pytest.mark.parametrize("phrase, name, role", [
+    # (synthetic) the portfolio after "for"/"of" ends the office; the person follows it
+    ("Minister for Health Gan Kim Seng", "Gan Kim Seng", "Minister for Health"),
+    ("Minister of Home Affairs Jane Roe", "Jane Roe", "Minister of Home Affairs"),
+    # with no person after it the office names no one
+    ("the Minister for Health", "", "Minister for Health"),
+])
+def test_a_ministers_portfolio_is_no_part_of_the_name(phrase, name, role):
+    got_role, got_name, _ = load_book().split_role_name(phrase)
+    assert (got_name, got_role) == (name, role)

@@ -735,6 +735,22 @@ class SpeakerBook:
                 name_toks = name_toks[k:]
                 break
         before = phrase[: name_toks[0][0]].split() if name_toks else []
+        if before and before[-1].lower() in ("of", "for") and (self.role_nouns_in(" ".join(before)) or any(
+                w.lower() in self.title_words for w in before)):
+            # "Minister for Health Gan Kim Yong", "Minister of Home Affairs Jane Roe": the
+            # portfolio after the title's "for"/"of" ends the office; the person follows it
+            k = 0
+            while k < len(name_toks) - 2 and (name_toks[k][2].lower() in _PORTFOLIOS
+                                              or (k > 0 and name_toks[k][2].lower() in ("and", "affairs", "&"))):
+                k += 1
+            if all(t[2].lower() in _PORTFOLIOS or t[2].lower() in ("and", "affairs", "&") for t in name_toks):
+                return " ".join(phrase.split()), "", None  # "the Minister for Health has said": no name
+            rest = [t[2] for t in name_toks[k:]]
+            # (only before a person's name: "Head of Digital Banking Bank BTPN Irwan Tisnabudi" is a unit)
+            if k and len(rest) <= 4 and not any(self._org_name_type(t) or re.fullmatch(r"[A-Z]{2,6}", t)
+                                                or t.lower() in self.title_words for t in rest):
+                name_toks = name_toks[k:]
+                before = phrase[: name_toks[0][0]].split()
         opened = bool(before) and (before[-1].lower() in _UNIT_OPENERS or " ".join(before[-2:]).lower() == "satuan tugas")
         # "Assistant Commissioner of Cyber Command Justine Gough", "Director General of
         # Immigration Silmy Karim": after a title's "of" the capitalised run opens with the
@@ -1339,6 +1355,10 @@ _BODY_NAME = re.compile(r"(?:Ministry|Department|Office|Bureau|Commission|Univer
 _UNIT_OPENERS = _ORG_HEADS | {"satgas", "satuan", "tim", "pusat", "kantor", "biro", "unit", "divisi", "bagian",
                               "subdirektorat", "deputi", "sekretariat", "inspektorat"}
 _INITIAL = re.compile(r"[A-Z]\.?")
+# the portfolios of ministers and secretaries written after "for"/"of" ("Minister for Health")
+_PORTFOLIOS = {"health", "finance", "education", "defence", "defense", "home", "foreign", "justice", "trade",
+               "industry", "transport", "communications", "information", "digital", "interior", "law", "labour",
+               "labor", "energy", "science", "technology", "culture", "security", "treasury", "commerce"}
 
 
 def _person_start(toks: list[str], opened: bool = False) -> int:
