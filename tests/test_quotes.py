@@ -3073,3 +3073,11 @@ def test_labels_and_summaries_open_no_name():
 def test_a_ministers_portfolio_is_no_part_of_the_name(phrase, name, role):
     got_role, got_name, _ = load_book().split_role_name(phrase)
     assert (got_name, got_role) == (name, role)
+
+
+def test_a_capitalised_head_noun_alone_points_back_to_the_body_it_ends():
+    # (synthetic) "The Authority" is the named authority, not a new speaker called "Authority"
+    text = ("The Kestran Communications Authority (KCA) said internet connectivity fell across the country.\n"
+            "The Authority in a statement said several undersea cables had been cut.")
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == \
+        [("Kestran Communications Authority", "government")] * 2

@@ -2261,7 +2261,9 @@ class SpeakerTracker:
         ends the name of a listed organisation the article has named before ``pos`` ("the
         National Privacy Commission ... According to the commission"): that organisation."""
         words = name.lower().split()
-        if not words or name[:1].isupper() or len(words) > 3:
+        # (a capitalised head noun alone, "the Authority said", "the Commission added", refers
+        # back the same way; other capitalised words are names)
+        if not words or (name[:1].isupper() and not re.fullmatch(_BODY_HEADS, name)) or len(words) > 3:
             return None
         heads = {w for w in words if w not in _DEMONSTRATIVES}
         named = [m for m in self.mentions if m.pos < pos and not m.speaker.is_person and m.speaker.name[:1].isupper()
