@@ -1740,7 +1740,8 @@ def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: 
                 name = _last_full_name(text, r["start"], tracker.book, quoted)
                 if name:
                     typ = _introduced_type(text, name, tracker.book, quoted, parser.cb.lang) \
-                        or ("user" if _member_of_public(text, name, quoted, tracker.book) else "other")
+                        or ("user" if not _office_before(text, name, tracker.book)
+                            and _member_of_public(text, name, quoted) else "other")
                     recs[i].update(speaker=name, speaker_type=typ)
             continue
         if sp.name:
@@ -2380,9 +2381,11 @@ _NP_OPENERS = {"of", "to", "as", "for", "with", "by", "from", "into", "on", "at"
                "dengan", "oleh", "tentang", "soal", "terhadap", "atas", "para", "sebuah", "seorang"}
 # words that open an apposition describing the speaker before them ("X, selaku peneliti, ...")
 _APPOSITION_MARKERS = {"selaku", "sebagai"}
+# participles that name what precedes them ("The group, called Zentrafire, said"): the clause is
+# the name, not a description to drop
+_NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "branded", "calling", "naming"}
 # past participles that open a describing clause without "-ed" ("Park Dae-jun, CEO of the company,
 # known as ..., posted")
-_NAMING_PARTICIPLES = {"called", "named", "dubbed", "titled", "entitled", "nicknamed", "branded", "calling", "naming"}
 _IRREGULAR_PARTICIPLES = {"known", "born", "seen", "given", "taken", "chosen", "sworn", "built", "made", "left"}
 # "posted a video saying ...": a participle after one of these reports
 _MEDIUM_NOUNS = {"statement", "post", "video", "tweet", "message", "email", "letter", "note", "blog", "memo",
@@ -3199,7 +3202,7 @@ def _office_before(text: str, name: str, book: SpeakerBook) -> str | None:
                  if m.group(1).lower() in book.office_titles), None)
 
 
-def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]], book: SpeakerBook) -> bool:
+def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]]) -> bool:
     """Is ``name`` a person the article gives no role, title or affiliation anywhere (a
     customer, a gamer, a victim: a member of the public, typed `user`)? The caller has found no
     role; here the name must be a person's: written later by the surname alone ("Estrada, 24,
@@ -3207,8 +3210,6 @@ def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]], book:
     followers as ...")."""
     toks = name.split()
     if len(toks) < 2:
-        return False
-    if _office_before(text, name, book):
         return False
     last = re.escape(toks[-1])
     rest = text.replace(name, " ")
@@ -3328,8 +3329,8 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
                 if r["speaker_type"] in ("other", "user"):
                     r["speaker_type"] = office
             continue
-        if not reg[name].roles and all(r["speaker_type"] == "other" and not r["role"] for r in rs) \
-                and _member_of_public(text, name, quoted, book):
+        if not office and not reg[name].roles and all(r["speaker_type"] == "other" and not r["role"] for r in rs) \
+                and _member_of_public(text, name, quoted):
             for r in rs:
                 r["speaker_type"] = "user"
             continue
