@@ -3081,3 +3081,37 @@ def test_a_capitalised_head_noun_alone_points_back_to_the_body_it_ends():
             "The Authority in a statement said several undersea cables had been cut.")
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == \
         [("Kestran Communications Authority", "government")] * 2
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (synthetic) a participle after a comma that opens the quotation speaks for the sentence's subject
+    ("Judge Rina Kestrel refused an injunction, stating, “It is a complex matter that needs a full hearing.”",
+     [("direct", "Rina Kestrel", "state", "It is a complex matter that needs a full hearing.")]),
+    # ... or for the subject of the sentence's earlier cue, with the participle's own cue
+    ("On its help page, Redwater Council said it found the breach on Monday, stating: “Some of our systems were "
+     "accessed by an unauthorised party.”",
+     [("direct", "Redwater Council", "state", "Some of our systems were accessed by an unauthorised party.")]),
+])
+def test_a_participle_that_opens_a_quotation_speaks_for_the_subject(text, expected):
+    assert [(r["kind"], r["speaker"], r["cue"], r["quote"]) for r in extract_quotes(text, "en")] == expected
+
+
+def test_a_participle_with_words_before_the_quotation_still_reports_a_clause():
+    # (synthetic) "saying it was “…”": the clause is indirect and the quoted words a partial quote,
+    # both of the sentence's subject (not of "Senator Ana Kestrel criticised the bill")
+    text = "Senator Ana Kestrel criticised the bill, saying it was “a law written by people who never use the apps.”"
+    assert [(r["kind"], r["speaker"]) for r in extract_quotes(text, "en")] == [
+        ("indirect", "Ana Kestrel"), ("direct", "Ana Kestrel")]
+    said = text.replace("it was “a law", "“it is a law")
+    assert [(r["kind"], r["speaker"], r["cue"]) for r in extract_quotes(said, "en")] == [("direct", "Ana Kestrel", "say")]
+
+
+@pytest.mark.parametrize("text, cue", [
+    # (synthetic) plural present tenses and participles of reporting verbs
+    ("The authors' lawyers argue that the firm copied their archive without a licence.", "argue"),
+    ("Privacy advocates allege that the company trained its model on pirated books.", "allege"),
+    ("Zentra Labs denied the claims, acknowledging that no system is perfect.", "admit"),
+    ("Zentra Labs affirmed that the app will return to the store next month.", "assert"),
+])
+def test_plural_presents_and_participles_of_reporting_verbs(text, cue):
+    assert cue in [r["cue"] for r in extract_quotes(text, "en")]

@@ -1213,7 +1213,18 @@ class _Parser:
                     r"^\s*(?:[:,]|\S+\s+(?:" + cb.rx["complement"].pattern + r"))|(?:" + cb.rx["complement"].pattern + r")",
                     between, re.IGNORECASE) and between.strip():
                 continue
-            sp = self.subject_phrase(h[: m.start()])
+            if verb_w.endswith("ing") and re.search(r",\s*$", h[:m.start()]):
+                # a participle after a comma belongs to the subject of the sentence, not to the
+                # words before it. When it opens the quotation, that subject speaks: the subject
+                # of an earlier cue ("the university said it ..., stating: “…”"), else the one
+                # that opens the sentence ("Justice Bansal refused an injunction, stating, “…”").
+                # "saying it was “…”" holds a partial quote of a reported clause.
+                if re.sub(r"^\s*(?:that\b)?", "", _PAREN.sub("", between)).strip(" ,:"):
+                    break
+                earlier = [a for a in acts if 0 < a.start() < m.start()]
+                sp = self.subject_phrase(h[: earlier[-1].start()]) if earlier else self.lead_np(h[: m.start()])
+            else:
+                sp = self.subject_phrase(h[: m.start()])
             if self.speaker_like(sp):
                 near = adjacent and len(between.split()) <= 8
                 return Attr(sp, cb.lemma_of(m.group(0)), sp.anaphor is None, near)
