@@ -3088,6 +3088,9 @@ def test_a_capitalised_head_noun_alone_points_back_to_the_body_it_ends():
     ("Judge Rina Kestrel refused an injunction, stating, “It is a complex matter that needs a full hearing.”",
      [("direct", "Rina Kestrel", "state", "It is a complex matter that needs a full hearing.")]),
     # ... or for the subject of the sentence's earlier cue, with the participle's own cue
+    # ... whatever word ends the words before its comma ("in May", where "may" could be a modal)
+    ("Rina Kestrel raised the danger in May, saying, “You can imagine the worst outcome on a busy road.”",
+     [("direct", "Rina Kestrel", "say", "You can imagine the worst outcome on a busy road.")]),
     ("On its help page, Redwater Council said it found the breach on Monday, stating: “Some of our systems were "
      "accessed by an unauthorised party.”",
      [("direct", "Redwater Council", "state", "Some of our systems were accessed by an unauthorised party.")]),
@@ -3115,3 +3118,27 @@ def test_a_participle_with_words_before_the_quotation_still_reports_a_clause():
 ])
 def test_plural_presents_and_participles_of_reporting_verbs(text, cue):
     assert cue in [r["cue"] for r in extract_quotes(text, "en")]
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) prosecutors' offices and benches are the state; a firm's board speaks for the firm
+    ("“Pemeriksaan akan dilakukan pekan depan,” kata Kajari Jakarta Pusat Budi Santosa.", "id",
+     [("Budi Santosa", "government")]),
+    ("“Kami menyesuaikan jadwal sidang,” ujar JPU.", "id", [("JPU", "government")]),
+    ("“Eksepsi terdakwa tidak dapat diterima,” kata Ketua Majelis Rudi Hartono.", "id", [("Rudi Hartono", "government")]),
+    ("Dewan Direksi Zentra Tani menyatakan keputusan tersebut merupakan tindak lanjut audit internal.", "id",
+     [("Zentra Tani", "company")]),
+    ("Kepala Disnakertrans DKI, Hari Santoso, mengatakan bahwa belum ada laporan PHK dari perusahaan tersebut.", "id",
+     [("Hari Santoso", "government")]),
+    # city supervisors, agency administrators and peers hold public office; a DMV is a public body
+    ("“I got my first text at 9:08 p.m.,” Supervisor Dana Kestrel said.", "en", [("Dana Kestrel", "government")]),
+    ("“The recall is a good first step,” NHTSA Administrator Lee Kestrel said.", "en", [("Lee Kestrel", "government")]),
+    ("“Copyright law is the law of the land,” Baroness Kestrel said.", "en", [("Kestrel", "government")]),
+    ("The DMV said the company had withheld part of the video from regulators.", "en", [("DMV", "government")]),
+    # parties to a suit speak as other parties
+    ("The plaintiffs say the app recorded their conversations without consent.", "en", [("plaintiffs", "other")]),
+    ("In the suit, the authors alleged “flagrant and harmful infringements of their registered copyrights”.", "en",
+     [("authors", "other")]),
+])
+def test_prosecutors_benches_boards_supervisors_peers_and_dmvs(text, lang, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers

@@ -1201,8 +1201,10 @@ class _Parser:
                 continue
             prev_w = self._w(h[:m.start()].split()[-1]) if h[:m.start()].split() else ""
             verb_w = m.group(0).lower()
-            if prev_w in _NON_SUBJECT_BEFORE or (prev_w in _NOUN_MODIFIERS and not (
-                    verb_w in _PLAIN_SAY and not verb_w.endswith("s") and h[:m.start()].split()[-1][:1].isupper())):
+            # a participle after a comma ("in May, saying") has no subject just before it to vet
+            participle = verb_w.endswith("ing") and bool(re.search(r",\s*$", h[:m.start()]))
+            if not participle and (prev_w in _NON_SUBJECT_BEFORE or (prev_w in _NOUN_MODIFIERS and not (
+                    verb_w in _PLAIN_SAY and not verb_w.endswith("s") and h[:m.start()].split()[-1][:1].isupper()))):
                 # "via social media posts:", "its reports": a noun, not a reporting verb (but
                 # "Twitter said", "Facebook wrote": a platform that speaks)
                 continue
@@ -1213,7 +1215,7 @@ class _Parser:
                     r"^\s*(?:[:,]|\S+\s+(?:" + cb.rx["complement"].pattern + r"))|(?:" + cb.rx["complement"].pattern + r")",
                     between, re.IGNORECASE) and between.strip():
                 continue
-            if verb_w.endswith("ing") and re.search(r",\s*$", h[:m.start()]):
+            if participle:
                 # a participle after a comma belongs to the subject of the sentence, not to the
                 # words before it. When it opens the quotation, that subject speaks: the subject
                 # of an earlier cue ("the university said it ..., stating: “…”"), else the one
