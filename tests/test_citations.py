@@ -538,3 +538,20 @@ def test_joint_investigations_appositions_and_datelines(text, lang, want):
 ])
 def test_disitat_and_seperti_outlet_tulis(text, cited):
     assert cited_media(text, "id") == cited
+
+
+@pytest.mark.parametrize("text, want", [
+    # (synthetic) a nationality before the media noun ("Argentinian news site X")
+    ("According to Argentinian news site Infobae, the border posts closed for four hours.", ["Infobae"]),
+    # a listed agency's credit after a dash closing a paragraph, with a copyright year or a date
+    ("The records were offered on a forum for US$10,000. – Bernama", ["Bernama"]),
+    ("The operator said service was restored in a statement. — (c) 2021 Reuters", ["Reuters"]),
+    ("The records were offered on a forum. – Bernama, May 18, 2022.", ["Bernama"]),
+    # ... but a person's name after a dash is no credit
+    ("The shop closed on Monday. – Rina Kestrel", []),
+    # a capitalised "As" opening the sentence is no part of the outlet's name
+    ("As Türkiye Today reports, the ban followed complaints from parents.", ["Türkiye Today"]),
+    ("The car was dragging the pedestrian, SFGate reports.", ["SFGate"]),
+])
+def test_nationalities_dash_credits_and_sentence_opening_as(text, want):
+    assert cited_media(text, "en") == want

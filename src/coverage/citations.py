@@ -59,7 +59,8 @@ _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|har
                 r"(?:(?:online|tech|technology|technical|business|financial|local|national|digital|cybersecurity|"
                 r"security|industry|trade|investigative|independent|international|regional)\s+){0,3}news\s+"
                 r"(?:website|site|organi[sz]ation|portal|service|platform)")
-_MEDIA_NOUN = re.compile(r"\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
+# (a nationality or place may stand before the noun: "according to Argentinian news site X")
+_MEDIA_NOUN = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
 # Media nouns written before an unlisted outlet's name, dropped from its canonical form
 _LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+)+",
                                   re.IGNORECASE)
@@ -97,6 +98,10 @@ _CREDIT_LINE = re.compile(r"^\s*[\[(]?\s*(?:sumber|source|sources|sumber berita|
                           re.IGNORECASE)
 # A closing credit in brackets: the outlet, then perhaps its staff's initials ("(KOMPAS.COM/RAH/DIK)")
 _BRACKET_CREDIT = r"\(\s*(" + _NAME + r")(?:\s*/\s*[A-Za-z]{2,5})*\s*\)"
+# A listed agency's credit after a dash closing the last sentence of a paragraph, perhaps with a
+# copyright year or a date: "... (RM43,950). – Bernama", "... in a statement. — (c) 2021 Reuters"
+_DASH_CREDIT = re.compile(r"[.!?”\"]\s+[-—–]\s*(?:(?:\([cC]\)|©)\s*\d{4}\s+)?(" + _NAME + r")"
+                          r"(?:,\s*[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4})?\.?\s*$")
 
 # A republication credit closing the article ("Artikel ini telah tayang di Kompas.com dengan judul
 # ...", "This article was originally published on The Conversation"): not body text for quotes,
@@ -171,6 +176,8 @@ def _clean_name(name: str) -> str:
     # "laporan Cybernews. Menurut ...": a full stop and a space end the name (a sentence ends)
     name = re.split(r"\.\s+", name.strip())[0]
     name = name.strip().rstrip(".,;:")
+    # "As Türkiye Today reports": a capitalised conjunction opening the sentence is no part of it
+    name = re.sub(r"^(?:As|And|But|So|While|Also)\s+(?=[A-Z0-9])", "", name)
     # drop trailing connector words the name pattern may have swallowed
     name = re.sub(r"(?:\s+(?:of|the|dan|and|de|di))+$", "", name)
     # "Detroit's WJBK-TV", "Boston's WBZ": a city before a station's call sign is no part of its name
@@ -274,6 +281,11 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             s = p.start + m.start(1)
             add(name, credit_cue, s, s + len(name))
             continue
+        m = _DASH_CREDIT.search(line)
+        if m and canonical_outlet(_clean_name(m.group(1))):
+            name = _clean_name(m.group(1))
+            s = p.start + m.start(1)
+            add(name, credit_cue, s, s + len(name))
         # a wire dateline, "NEW YORK (AP) --", "(Bloomberg) —": the copy is the agency's, so an
         # article another outlet (``outlet``) publishes cites it
         # ("Abuja [Nigeria], June 5 (ANI):": a country in brackets and a date may precede the credit)
