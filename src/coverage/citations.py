@@ -59,8 +59,11 @@ _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|har
                 r"(?:(?:online|tech|technology|technical|business|financial|local|national|digital|cybersecurity|"
                 r"security|industry|trade|investigative|independent|international|regional)\s+){0,3}news\s+"
                 r"(?:website|site|organi[sz]ation|portal|service|platform)")
-# (a nationality or place may stand before the noun: "according to Argentinian news site X")
-_MEDIA_NOUN = re.compile(r"\b(?:(?-i:[A-Z][a-z]+)\s+){0,2}(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
+# (a nationality or place may stand before the noun after an English preposition or article:
+# "according to Argentinian news site X", "the German newspaper X"; not "Menurut harian X")
+_MEDIA_NOUN = re.compile(r"(?:(?<=\bto\s)|(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bby\s))(?-i:[A-Z][a-z]+\s+)?"
+                         r"(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$|\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$",
+                         re.IGNORECASE)
 # Media nouns written before an unlisted outlet's name, dropped from its canonical form
 _LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+)+",
                                   re.IGNORECASE)
