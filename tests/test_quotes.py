@@ -3142,3 +3142,22 @@ def test_plural_presents_and_participles_of_reporting_verbs(text, cue):
 ])
 def test_prosecutors_benches_boards_supervisors_peers_and_dmvs(text, lang, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) a "dan" inside a listed body's name joins no two people
+    ("“Ambang batas ini untuk melindungi industri kecil,” kata Dirjen Bea dan Cukai Rudi Santoso.", "id",
+     [("Rudi Santoso", "government")]),
+    # a members' body is civil society whatever its members are called
+    ("Asosiasi Pedagang Kripto Indonesia menilai pajak transaksi itu terlalu tinggi bagi investor.", "id",
+     [("Asosiasi Pedagang Kripto Indonesia", "civil_society")]),
+    # federal prosecutors, comptrollers and state legislators hold public office
+    ("“The defendant orchestrated a fraud,” said US Attorney Dana Kestrel.", "en", [("Dana Kestrel", "government")]),
+    ("“Job seekers deserve a fair process,” said State Comptroller Lee Kestrel.", "en", [("Lee Kestrel", "government")]),
+    ("“The machines set the pace,” Assemblywoman Ana Kestrel said.", "en", [("Ana Kestrel", "government")]),
+    # a firm's chief lawyer speaks for the firm
+    ("“We will keep operating as usual,” Zentra General Counsel Rob Kestrel said.", "en", [("Rob Kestrel", "company")]),
+    ("“The ruling is a win,” Zentra CLO Rob Kestrel said.", "en", [("Rob Kestrel", "company")]),
+])
+def test_listed_names_with_dan_members_bodies_prosecutors_and_counsel(text, lang, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers

@@ -362,6 +362,10 @@ class SpeakerBook:
             # "seorang hacker", "a hacker", "the threat actor": an attacker with no qualifier is
             # no researcher ("a former NSA hacker", "ethical hacker" keep their own nouns)
             return "other"
+        if _MEMBERS_BODY.match(role.strip()):
+            # "Asosiasi Pedagang Kripto Indonesia", "Serikat Pekerja ...": a members' body is
+            # civil society, whatever its members are called (pedagang, pekerja)
+            return "civil_society"
         emp = self.employer_type(role, lang)
         if emp:
             # coding rule 4a: a post held in a named organisation ("Acme's chief security
@@ -920,6 +924,8 @@ class SpeakerBook:
                 typ = self.type_from_role(qua.group(2), lang) or self.type_of_org(qua.group(2))
                 return replace(sp, role=qua.group(2), type=typ if typ and sp.type == "other" else sp.type)
         both = re.fullmatch(r"(.+?)\s+(?:and|dan|serta|&)\s+(.+)", phrase)
+        if both and any(a <= both.end(1) < b for a, b, _ in self.find(phrase)):
+            both = None  # "Dirjen Bea dan Cukai Heru Pambudi": the "dan" is inside a listed name
         if both and not apposition:
             a, b = self.parse(both.group(1), lang), self.parse(both.group(2), lang)
             if a.name and b.name and a.is_person and b.is_person and not b.role:
@@ -1183,6 +1189,9 @@ _MEDIUM_OF = re.compile(r"(.+?)['’]s?\s+(?:(?:latest|last|first|new|official|e
                         # ("Michael McEvoy's report says": the commissioner who wrote it speaks)
                         r"report|findings|investigation|decision|ruling|filing|study|analysis|review)")
 # an attacker named by the bare noun ("seorang hacker", "the hacker", "pelaku"): coding rule 6, other
+# the words that open the name of a members' body (an association, a union, a coalition)
+_MEMBERS_BODY = re.compile(r"(?i)(?:asosiasi|association|ikatan|(?:per)?himpunan|perkumpulan|gabungan|federasi|"
+                           r"federation|confederation|konfederasi|serikat|aliansi|koalisi|coalition)\b")
 _LONE_HACKER = re.compile(r"(?i)(?:(?:.*\s)?(?:seorang|sang|si|a|an|the)\s+)?(?:hacker|peretas|threat actor|pelaku(?: peretasan)?)"
                           r"(?:\s+(?:itu|ini|tersebut))?")
 # an owner named inside a description of its subsidiary: "perusahaan milik Alibaba itu", "anak
