@@ -3161,3 +3161,26 @@ def test_prosecutors_benches_boards_supervisors_peers_and_dmvs(text, lang, speak
 ])
 def test_listed_names_with_dan_members_bodies_prosecutors_and_counsel(text, lang, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers
+
+
+def test_a_quotation_left_open_after_its_speakers_colon_is_still_a_direct_quote():
+    # (synthetic) the page ends the paragraph before the closing mark
+    text = "Rina Kestrel added: “For the first time a judge says the ranking system is blind to riders’ needs."
+    assert [(r["kind"], r["speaker"]) for r in extract_quotes(text, "en")] == [("direct", "Rina Kestrel")]
+
+
+def test_a_list_after_a_colon_is_no_block_quote():
+    # (synthetic) bullet items after "are claiming:" summarise; they are not a statement set off as a block
+    text = ("The drivers, backed by a union, are claiming:\n"
+            "• Zentra and Kestrel Rides have frustrated our access rights through lengthy and confusing processes\n"
+            "• Zentra committed a data breach by sending one driver's data to another driver")
+    assert extract_quotes(text, "en") == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # (synthetic) praise and characterisation name the speaker of the quoted words
+    ("The union hailed the decision as an “epoch-making turning point for riders”.", "union"),
+    ("Rina Kestrel referred to the ruling as a “watershed moment”.", "Rina Kestrel"),
+])
+def test_praise_and_characterisation_name_a_partial_quote(text, speaker):
+    assert [(r["kind"], r["speaker"]) for r in extract_quotes(text, "en")] == [("direct", speaker)]

@@ -1286,7 +1286,9 @@ def _blockquotes(text: str, paras: list[Para], accepted: list[QSpan], parser: "_
             continue
         body = text[p.start:p.end]
         block = False
-        if prev is not None and not re.search("[" + re.escape(DOUBLE_MARKS) + "]", body) \
+        # an item of a list ("• Uber and Ola have ...", "- Two cables ...") is the writer's summary
+        if prev is not None and not re.match(r"\s*[•·▪*–—-]\s", body) \
+                and not re.search("[" + re.escape(DOUBLE_MARKS) + "]", body) \
                 and not any(a.open < p.end and p.start < a.end for a in accepted) and _words(body) >= 8:
             intro = text[prev.start:prev.end]
             pronouns = len(first_person.findall(body))
@@ -1527,7 +1529,9 @@ def extract_quotes(text: str, lang: str) -> list[dict]:
                 or (at_para_start and nwords >= 8)
                 or sp.paras > 1
             )
-        if sp.close is None and t_attr is None and not (at_para_start and nwords >= 4):
+        if sp.close is None and t_attr is None and not (at_para_start and nwords >= 4) \
+                and not (h_attr is not None and h_attr.named and h_attr.adjacent and nwords >= 4):
+            # (a quotation the page left open after "Scacchetti added: “" is still hers)
             keep = False
         if keep and mid_clause and _title_case(content):
             # konferensi pers “Penggunaan eHAC Melalui Peduli Lindungi”: words in Title Case
@@ -2351,7 +2355,11 @@ _NAMING_VERBS = ["called", "calls", "call", "described", "describes", "termed", 
                  # agenda’", "dismissed as “absurd”"); a participle after a comma belongs to the
                  # sentence's subject ("..., calling the world's richest man “an arrogant billionaire”")
                  "accused", "accuses", "accusing", "dismissed", "dismisses", "dismissing", "calling", "describing",
-                 "branding", "labelling", "labeling", "terming", "slamming", "decried", "derided"]
+                 "branding", "labelling", "labeling", "terming", "slamming", "decried", "derided",
+                 # praise and characterisation name them too ("hailed the ruling as an “epoch-making
+                 # turning point”", "referred to the ruling as a “watershed moment”")
+                 "hailed", "hails", "hailing", "characterized", "characterised", "characterizing",
+                 "characterising", "referred", "referring"]
 # words after which a quotation is a name or a term, whatever its length ("tim khusus yaitu
 # ‘emergency response team’", "a feature dubbed ‘Clear History’")
 _NAME_MARKERS = {"yaitu", "yakni", "namely", "dubbed", "named", "so-called", "bertajuk", "bernama", "berjudul",
