@@ -3184,3 +3184,15 @@ def test_a_list_after_a_colon_is_no_block_quote():
 ])
 def test_praise_and_characterisation_name_a_partial_quote(text, speaker):
     assert [(r["kind"], r["speaker"]) for r in extract_quotes(text, "en")] == [("direct", speaker)]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) an office that names its portfolio before a name types the person quoted later
+    ("Hours after the fine, Secretary of State Dana Kestrel joined the attack.\n"
+     "“The fine is an attack on all our platforms,” Kestrel said.", [("Dana Kestrel", "government")]),
+    # a country's vice-president and the Commission's executive vice-presidents hold public office
+    ("“Stop attacking our firms,” US Vice President Lee Kestrel said.", [("Lee Kestrel", "government")]),
+    ("“The firm abused its power,” said Executive Vice-President Ana Kestrel.", [("Ana Kestrel", "government")]),
+])
+def test_offices_with_portfolios_and_vice_presidents(text, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers

@@ -3219,7 +3219,9 @@ _SENTENCE_OPENERS_LOW = {w.lower() for w in _SENTENCE_OPENERS} | {"after", "befo
 def _office_before(text: str, name: str, book: SpeakerBook) -> str | None:
     """The type of an office the article writes right before ``name`` ("Republican Sen. Ted Cruz
     of Texas": government), else None."""
-    return next((book.office_titles[m.group(1).lower()] for m in re.finditer(rf"(\S+)[ \t]+{re.escape(name)}\b", text)
+    # (the office may name its portfolio: "Secretary of State Marco Rubio")
+    of = r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?)?"
+    return next((book.office_titles[m.group(1).lower()] for m in re.finditer(rf"(\S+){of}[ \t]+{re.escape(name)}\b", text)
                  if m.group(1).lower() in book.office_titles), None)
 
 
