@@ -205,8 +205,8 @@ def _unlisted_ok(name: str, rule: _Cue, *, media_noun: bool = False) -> bool:
     looks like an outlet ("Harbor Bulletin", "Kabar Kota", contoh.co.id, CyberDaily).
     """
     book = load_book()
-    if not name or name.lower() in _not_outlets() or re.fullmatch(r"[\d\W]+", name):
-        return False
+    if len(name) < 2 or name.lower() in _not_outlets() or re.fullmatch(r"[\d\W]+", name):
+        return False  # ("laporan polisi model A": a letter is no outlet)
     if name.split()[0].lower() in _not_outlets() or _DAY_OR_MONTH.search(name) or re.search(r"\b\d{1,4}\b", name):
         return False  # "dikutip Sabtu 2 Mei 2020": a date, not an outlet
     listed = book.lookup(name)  # (also "Bhinneka.com": a listed firm's web address is the firm)
