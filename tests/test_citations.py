@@ -555,3 +555,8 @@ def test_disitat_and_seperti_outlet_tulis(text, cited):
 ])
 def test_nationalities_dash_credits_and_sentence_opening_as(text, want):
     assert cited_media(text, "en") == want
+
+
+def test_a_single_letter_is_no_outlet():
+    # (synthetic) "berdasarkan laporan polisi model A": a report form, not an outlet
+    assert cited_media("Argo berkata laporan itu berdasarkan laporan polisi model A atau temuan polisi sendiri.", "id") == []

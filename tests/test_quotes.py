@@ -3196,3 +3196,20 @@ def test_praise_and_characterisation_name_a_partial_quote(text, speaker):
 ])
 def test_offices_with_portfolios_and_vice_presidents(text, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, "en")] == speakers
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) a place closes the name of the body before it; the person is in apposition
+    ("“Akun itu bermuatan judi,” ujar Direktur Reserse Kriminal Khusus Polda Riau, Kombes Pol Budi Santoso.", "id",
+     [("Budi Santoso", "government")]),
+    ("“Akun itu bermuatan judi,” ujar Direktur Reserse Kriminal Khusus Polda Riau.", "id", [("Polda Riau", "government")]),
+    # a US state speaking is its government; "Justice" before a name is a judge's office
+    ("“The law protects children from harmful content,” Texas argued in its brief.", "en", [("Texas", "government")]),
+    ("The court upheld the law. “The statute advances the State’s interest,” Justice Rina Kestrel wrote.", "en",
+     [("Rina Kestrel", "government")]),
+    # Amnesty's Indonesian section is Amnesty
+    ("Manajer Kampanye Amnesty Internasional Indonesia Ratna Sari mengatakan penangkapan itu sewenang-wenang.", "id",
+     [("Ratna Sari", "civil_society")]),
+])
+def test_places_closing_bodies_states_justices_and_amnesty(text, lang, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers

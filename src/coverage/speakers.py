@@ -609,6 +609,12 @@ class SpeakerBook:
         """Is ``word`` a place (speakers.yml `places`, or a country or region word)?"""
         return word.lower() in self.places or word.lower() in _PLACE_WORDS
 
+    def _place_ends_body(self, role: str, place: str) -> bool:
+        """Does ``place`` close the name of a public body that ends ``role`` ("Direktur ...
+        Polda" + "Riau": Polda Riau), rather than name a person?"""
+        last = role.split()[-1]
+        return last[:1].isupper() and self.type_of_org(f"{last} {place}") is not None
+
     def type_of_org(self, phrase: str) -> str | None:
         """The type of an organisation named in ``phrase`` (member bodies, gazetteer, name patterns)."""
         if any(rx.search(phrase) for rx in self.member_bodies):
@@ -1005,6 +1011,10 @@ class SpeakerBook:
         if pair and self.looks_like_name(pair.group(1)) and self.looks_like_name(pair.group(2)) \
                 and len(pair.group(1).split()) >= 2:
             app = pair.group(1)  # "Dua bos Gojek, Kevin Aluwi dan Andre Soelistyo,": the first named
+        if app and name and role and self.is_place(name) and self._place_ends_body(role, name):
+            # "Direktur ... Polda Riau, Kombes Pol Nasriadi": the place ends the body's name; the
+            # person is the one in apposition
+            role, name = f"{role} {name}", ""
         if app:
             a_role, a_name, a_ent = self.split_role_name(app)
             whole = self.strip_determiners(normalise_phrase(phrase))
@@ -1062,6 +1072,13 @@ class SpeakerBook:
         if name and not role and self.is_place(name):
             # "Brazil said", "Beijing has denied": a country or its capital speaks as its government
             return Speaker(name, "government", "", False)
+        if name and role and self.is_place(name) and self._place_ends_body(role, name):
+            # "Direktur Reserse Kriminal Khusus Polda Riau": a place after a capitalised body word
+            # ends the body's name ("Polda Riau"), held by an unnamed officer; it is no person
+            body = f"{role.split()[-1]} {name}"
+            rest = " ".join(role.split()[:-1])
+            return Speaker(body, self.type_from_role(f"{rest} {body}".strip(), lang) or self.type_of_org(body) or "other",
+                           rest, False)
         if name:
             org_typ = self._org_name_type(name)
             # "vice chairman of Vietnam's State Securities Commission": an unnamed holder of a
