@@ -3213,3 +3213,19 @@ def test_offices_with_portfolios_and_vice_presidents(text, speakers):
 ])
 def test_places_closing_bodies_states_justices_and_amnesty(text, lang, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) a nickname the article gives a full name is that person
+    ("Wakil Menteri Budi Santoso atau Noel mengecam para aplikator.\n“Aplikator itu rakus,” kata Noel.", "id",
+     [("Budi Santoso", "government")]),
+    # unions are members' bodies; the US labour board is the state
+    ("“The vote was not free and fair,” RWDSU President Dana Kestrel said.", "en", [("Dana Kestrel", "civil_society")]),
+    ("The NLRB said the contested ballots were not enough to sway the outcome.", "en",
+     [("National Labor Relations Board", "government")]),
+    # heads of government are listed, and their surname alone names them
+    ("The prime minister spoke on Friday. “Digital ID is an enormous opportunity,” Starmer said.", "en",
+     [("Keir Starmer", "government")]),
+])
+def test_nicknames_unions_labour_boards_and_heads_of_government(text, lang, speakers):
+    assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers

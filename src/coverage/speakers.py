@@ -1512,6 +1512,12 @@ def _headline_at(text: str, pos: int) -> bool:
     return sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
+# a full name and the nickname the article gives it ("Immanuel Ebenezer atau Noel", "Adamas Belva
+# Syah Devara yang akrab disapa Belva", "Robert Smith, known as Bob")
+_NICKNAME = re.compile(r"(?P<full>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s+(?:atau|alias|yang akrab disapa|"
+                       r"akrab disapa|known as)\s+(?P<nick>[A-Z][\w'’-]+)\b")
+
+
 @dataclass
 class SpeakerTracker:
     """Speakers of one article, in reading order: anaphora and name variants resolved here."""
@@ -1521,6 +1527,8 @@ class SpeakerTracker:
     history: list[_Mention] = field(default_factory=list)
     mentions: list[_Mention] = field(default_factory=list)
     registry: dict[str, Speaker] = field(default_factory=dict)
+    # "Immanuel Ebenezer atau Noel": a nickname the article gives a full name
+    nicknames: dict[str, str] = field(default_factory=dict)
     text: str = ""
 
     _NAME_TOKEN = re.compile(r"(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.?)$")
@@ -1678,6 +1686,11 @@ class SpeakerTracker:
         """
         inside = lambda p: any(a <= p < b for a, b in exclude)  # noqa: E731
         self.text = text
+        for m in _NICKNAME.finditer(text):
+            full = self.book.parse(m.group("full"), self.lang)  # ("Wakil Menteri Budi Santoso": the name)
+            if not inside(m.start()) and full.is_person and len(full.name.split()) >= 2 \
+                    and not self.book.is_place(m.group("nick")) and self.book.lookup(m.group("nick")) is None:
+                self.nicknames.setdefault(m.group("nick"), full.name)
         for s, e, ent in self.book.find(text):
             if inside(s):
                 continue
@@ -2049,6 +2062,8 @@ class SpeakerTracker:
     def _from_registry(self, name: str) -> Speaker | None:
         if name in self.registry:
             return self.registry[name]
+        if self.nicknames.get(name, name) != name:
+            return self._from_registry(self.nicknames[name])
         toks = name.lower().split()
         for full, sp in self.registry.items():
             parts = full.lower().split()
