@@ -61,9 +61,8 @@ _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|har
                 r"(?:website|site|organi[sz]ation|portal|service|platform)")
 # (a nationality or place may stand before the noun after an English preposition or article:
 # "according to Argentinian news site X", "the German newspaper X"; not "Menurut harian X")
-_MEDIA_NOUN = re.compile(r"(?:(?<=\bto\s)|(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bby\s))(?-i:[A-Z][a-z]+\s+)?"
-                         r"(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$|\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$",
-                         re.IGNORECASE)
+_MEDIA_NOUN = re.compile(r"(?:(?:(?<=\bto\s)|(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bby\s))(?-i:[A-Z][a-z]+)\s+)?"
+                         r"\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
 # Media nouns written before an unlisted outlet's name, dropped from its canonical form
 _LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+)+",
                                   re.IGNORECASE)

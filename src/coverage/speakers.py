@@ -610,8 +610,8 @@ class SpeakerBook:
         return word.lower() in self.places or word.lower() in _PLACE_WORDS
 
     def _place_ends_body(self, role: str, place: str) -> bool:
-        """Does ``place`` close the name of a public body that ends ``role`` ("Direktur ...
-        Polda" + "Riau": Polda Riau), rather than name a person?"""
+        """Does ``place`` close the name of an organisation that ends ``role`` ("Direktur ...
+        Polda" + "Riau": Polda Riau; "Vodafone" + "Portugal"), rather than name a person?"""
         last = role.split()[-1]
         return last[:1].isupper() and self.type_of_org(f"{last} {place}") is not None
 
@@ -1073,8 +1073,8 @@ class SpeakerBook:
             # "Brazil said", "Beijing has denied": a country or its capital speaks as its government
             return Speaker(name, "government", "", False)
         if name and role and self.is_place(name) and self._place_ends_body(role, name):
-            # "Direktur Reserse Kriminal Khusus Polda Riau": a place after a capitalised body word
-            # ends the body's name ("Polda Riau"), held by an unnamed officer; it is no person
+            # "Direktur Reserse Kriminal Khusus Polda Riau": a place after the word of a body's
+            # name ends that name ("Polda Riau"), held by an unnamed officer; it is no person
             body = f"{role.split()[-1]} {name}"
             rest = " ".join(role.split()[:-1])
             return Speaker(body, self.type_from_role(f"{rest} {body}".strip(), lang) or self.type_of_org(body) or "other",
@@ -1205,10 +1205,10 @@ _MEDIUM_OF = re.compile(r"(.+?)['’]s?\s+(?:(?:latest|last|first|new|official|e
                         r"(?:tweet|tweets|post|message|statement|letter|e-?mail|note|notice|blog post|update|memo|"
                         # ("Michael McEvoy's report says": the commissioner who wrote it speaks)
                         r"report|findings|investigation|decision|ruling|filing|study|analysis|review)")
-# an attacker named by the bare noun ("seorang hacker", "the hacker", "pelaku"): coding rule 6, other
 # the words that open the name of a members' body (an association, a union, a coalition)
 _MEMBERS_BODY = re.compile(r"(?i)(?:asosiasi|association|ikatan|(?:per)?himpunan|perkumpulan|gabungan|federasi|"
                            r"federation|confederation|konfederasi|serikat|aliansi|koalisi|coalition)\b")
+# an attacker named by the bare noun ("seorang hacker", "the hacker", "pelaku"): coding rule 6, other
 _LONE_HACKER = re.compile(r"(?i)(?:(?:.*\s)?(?:seorang|sang|si|a|an|the)\s+)?(?:hacker|peretas|threat actor|pelaku(?: peretasan)?)"
                           r"(?:\s+(?:itu|ini|tersebut))?")
 # an owner named inside a description of its subsidiary: "perusahaan milik Alibaba itu", "anak
