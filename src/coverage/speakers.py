@@ -609,11 +609,13 @@ class SpeakerBook:
         """Is ``word`` a place (speakers.yml `places`, or a country or region word)?"""
         return word.lower() in self.places or word.lower() in _PLACE_WORDS
 
-    def _place_ends_body(self, role: str, place: str) -> bool:
-        """Does ``place`` close the name of an organisation that ends ``role`` ("Direktur ...
-        Polda" + "Riau": Polda Riau; "Vodafone" + "Portugal"), rather than name a person?"""
+    def _place_ends_body(self, role: str, name: str) -> bool:
+        """Is ``name`` a place that closes the name of an organisation ending ``role`` ("Direktur
+        ... Polda" + "Riau": Polda Riau; "Vodafone" + "Portugal"), rather than a person's name?"""
+        if not (name and role and self.is_place(name)):
+            return False
         last = role.split()[-1]
-        return last[:1].isupper() and self.type_of_org(f"{last} {place}") is not None
+        return last[:1].isupper() and self.type_of_org(f"{last} {name}") is not None
 
     def type_of_org(self, phrase: str) -> str | None:
         """The type of an organisation named in ``phrase`` (member bodies, gazetteer, name patterns)."""
@@ -751,9 +753,9 @@ class SpeakerBook:
             # portfolio after the title's "for"/"of" ends the office; the person follows it
             k = 0
             while k < len(name_toks) - 2 and (name_toks[k][2].lower() in _PORTFOLIOS
-                                              or (k > 0 and name_toks[k][2].lower() in ("and", "affairs", "&"))):
+                                              or (k > 0 and name_toks[k][2].lower() in _PORTFOLIO_JOINERS)):
                 k += 1
-            if all(t[2].lower() in _PORTFOLIOS or t[2].lower() in ("and", "affairs", "&") for t in name_toks):
+            if all(t[2].lower() in _PORTFOLIOS | _PORTFOLIO_JOINERS for t in name_toks):
                 return " ".join(phrase.split()), "", None  # "the Minister for Health has said": no name
             rest = [t[2] for t in name_toks[k:]]
             # (only before a person's name: "Head of Digital Banking Bank BTPN Irwan Tisnabudi" is a unit)
@@ -1011,7 +1013,7 @@ class SpeakerBook:
         if pair and self.looks_like_name(pair.group(1)) and self.looks_like_name(pair.group(2)) \
                 and len(pair.group(1).split()) >= 2:
             app = pair.group(1)  # "Dua bos Gojek, Kevin Aluwi dan Andre Soelistyo,": the first named
-        if app and name and role and self.is_place(name) and self._place_ends_body(role, name):
+        if app and self._place_ends_body(role, name):
             # "Direktur ... Polda Riau, Kombes Pol Nasriadi": the place ends the body's name; the
             # person is the one in apposition
             role, name = f"{role} {name}", ""
@@ -1072,7 +1074,7 @@ class SpeakerBook:
         if name and not role and self.is_place(name):
             # "Brazil said", "Beijing has denied": a country or its capital speaks as its government
             return Speaker(name, "government", "", False)
-        if name and role and self.is_place(name) and self._place_ends_body(role, name):
+        if self._place_ends_body(role, name):
             # "Direktur Reserse Kriminal Khusus Polda Riau": a place after the word of a body's
             # name ends that name ("Polda Riau"), held by an unnamed officer; it is no person
             body = f"{role.split()[-1]} {name}"
@@ -1385,6 +1387,8 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 _PORTFOLIOS = {"health", "finance", "education", "defence", "defense", "home", "foreign", "justice", "trade",
                "industry", "transport", "communications", "information", "digital", "interior", "law", "labour",
                "labor", "energy", "science", "technology", "culture", "security", "treasury", "commerce"}
+# words that join a portfolio's words ("Home Affairs", "Science and Technology")
+_PORTFOLIO_JOINERS = {"and", "affairs", "&"}
 
 
 def _person_start(toks: list[str], opened: bool = False) -> int:
