@@ -3229,3 +3229,28 @@ def test_places_closing_bodies_states_justices_and_amnesty(text, lang, speakers)
 ])
 def test_nicknames_unions_labour_boards_and_heads_of_government(text, lang, speakers):
     assert [(r["speaker"], r["speaker_type"]) for r in extract_quotes(text, lang)] == speakers
+
+
+# --- session 11: shapes seen on first runs over new stories (synthetic text, made-up names) ---
+
+@pytest.mark.parametrize("text, speakers", [
+    # an unlisted union named whole: a title word ("Public", "Department") or a firm's word
+    # ("Finance") inside the name does not cut it
+    ("The Community and Public Sector Union said the cuts would hurt services.",
+     [("Community and Public Sector Union", "civil_society")]),
+    ("An official of the Finance Sector Union said staff had not been consulted.",
+     [("Finance Sector Union", "civil_society")]),
+    # members of a body speak for it
+    ("Members of the Kestrel Services Union said the firm had broken the law.",
+     [("Kestrel Services Union", "civil_society")]),
+    # a committee of a firm's board is the firm's, not a parliament's
+    ("The Special Committee of the Board said the offer was fair to shareholders.",
+     [("Special Committee of the Board", "company")]),
+])
+def test_unions_named_whole_their_members_and_board_committees(text, speakers):
+    assert _one(text, "en") == speakers
+
+
+def test_a_state_opening_the_article_speaks_as_its_government():
+    # (synthetic) a place is capitalised wherever it stands, so its one mention is enough
+    assert _one("Texas argued that the company misled users about its tracking.", "en") == [("Texas", "government")]

@@ -1010,7 +1010,8 @@ class _Parser:
         # also writes it capitalised elsewhere ("Sepekan setelah ..." is not a speaker)
         if sp.name and sp.name != sp.role and not sp.entity and " " not in sp.name \
                 and s.lstrip().startswith(sp.name) and subj.strip().startswith(sp.name) \
-                and not _INTERCAPPED.fullmatch(sp.name):
+                and not _INTERCAPPED.fullmatch(sp.name) and not self.book.is_place(sp.name):
+            # (a country or state is capitalised wherever it stands: "Texas argued that ...")
             lone_id_name = self.lang == "id" and len(s.split()) == 1 and len(sp.name) >= 3 \
                 and not re.match(r"(?i)(?:se|ke|ber|ter|me|di|pe|per)[a-z]{3,}", sp.name) \
                 and sp.name.lower() not in self.book.not_names and not self.book.has_role_noun(sp.name)

@@ -76,6 +76,8 @@ _HEAD_OF_PLACE = re.compile(rf"((?:{_CAPS}\s+){{0,3}}{_CAPS})\s+(?:of|for|on)\s+
 _LISTED_ON = re.compile(r"(?:[Tt]he\s+)?[\w&.'’]+-listed\s+(?=[A-Z])")
 _BASED_IN = re.compile(r"(?<![\w-])(?:[A-Z][\w.'’]*\s+){0,3}[\w.'’]+-(?:based|headquartered)\s+(?=\S)")
 _INTERCAPPED = re.compile(r"[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}[a-z]\w+|[a-z]+[A-Z]\w*|\d+[a-z]*[A-Z]\w*")
+# a run of capitalised words, joined by "and", "of", "for" or "&" ("Community and Public Sector Union")
+_ORG_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w&'’.-]*)+")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
@@ -699,6 +701,14 @@ class SpeakerBook:
             left_role, left_name, left_ent = self.split_role_name(phrase[: aff.start()])
             if left_name and (left_ent is None or left_ent.kind == "person") and len(left_name.split()) >= 2:
                 return " ".join(f"{left_role} {phrase[aff.start():]}".split()), left_name, left_ent
+        head = phrase.split()[-1]
+        if not hits and _ORG_RUN.fullmatch(phrase) and self._org_name_type(head) \
+                and head.lower() not in self.office_titles and not self.has_role_noun(head) \
+                and not self.has_role_noun(phrase.split()[0]):
+            # "Finance Sector Union", "Community and Public Sector Union": a capitalised run that
+            # ends with an organisation's head word (not an office: "Assistant Commissioner")
+            # names that body whole, title words and all
+            return "", phrase, None
         # the trailing run of name-like tokens (not titles, not organisations) is the name
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(phrase)]
         org_spans = [(s, e) for s, e, ent in hits]
@@ -735,7 +745,9 @@ class SpeakerBook:
             name_toks = name_toks[1:]
         # "Kepala Pusdatin Kemenkes Anas Ma'ruf": a word that names an organisation by its form
         # (Kemen-, Polda, Universitas ...) ends the role, it does not start the name
+        # (unless the run ends with such a word itself: "Finance Sector Union" is one name)
         while len(name_toks) >= 2 and self._org_name_type(name_toks[0][2]) \
+                and not self._org_name_type(name_toks[-1][2]) \
                 and not self.lookup(" ".join(t[2] for t in name_toks)):
             name_toks = name_toks[1:]
         for k in (3, 2, 1):
@@ -961,7 +973,8 @@ class SpeakerBook:
             # "the Reserve Bank of Kestria", "Ministry of Health": an organisation's head and the
             # place or field it is "of" make one name, not a person and an affiliation
             whole = of_name.group(0)
-            return Speaker(whole, self._org_name_type(of_name.group(1)) or "other", "", False)
+            # (typed by the whole name: "the Special Committee of the Board" is the firm's)
+            return Speaker(whole, self._org_name_type(whole) or "other", "", False)
         role, name, ent = self.split_role_name(phrase)
         if ent is None and name and role.split() and (role.split()[-1].lower() in _JOINERS
                                                       or _opens_organisation(self.strip_determiners(role))) \
