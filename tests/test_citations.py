@@ -560,3 +560,25 @@ def test_nationalities_dash_credits_and_sentence_opening_as(text, want):
 def test_a_single_letter_is_no_outlet():
     # (synthetic) "berdasarkan laporan polisi model A": a report form, not an outlet
     assert cited_media("Argo berkata laporan itu berdasarkan laporan polisi model A atau temuan polisi sendiri.", "id") == []
+
+
+@pytest.mark.parametrize("text, lang, outlet, want", [
+    # (synthetic) a broadcaster that aired the words, named after "on" (a day or a platform is no outlet)
+    ("“It was a basic attack,” the minister said on the ABC’s 7.30 program on Monday night.", "en", None, ["ABC News"]),
+    ("The company said on Monday it would appeal.", "en", None, []),
+    ("He said on Twitter that the firm was wrong.", "en", None, []),
+    ("Hal itu disampaikan Rina Kestrel dari kanal YouTube Metro TV.", "id", None, ["Medcom"]),
+    # a request for comment from an outlet; the second outlet after the publisher itself
+    ("Roe did not immediately respond to an online request from The Associated Press seeking comment.", "en", None,
+     ["Associated Press"]),
+    ("“We are still waiting,” the commissioner told this masthead and 60 Minutes.", "en", None, ["60 Minutes"]),
+    ("“Ya, ada peluang pelanggaran,” ujar Dewi terhadap CNBC Indonesia, Selasa (6/5/2025).", "id", None, ["CNBC Indonesia"]),
+    # another outlet's dateline standing alone on its line, dashes and all, in a copy
+    ("Jakarta, CNN Indonesia --\nPemerintah menyatakan data itu aman.", "id", "Kabar Contoh", ["CNN Indonesia"]),
+    # a petition site is no outlet; the publisher's own web address in its dateline is itself
+    ("Petisi itu dibuat SAFEnet pada laman Change.org sejak 26 Juni.", "id", None, []),
+    ("Ntvnews.id, Jakarta - Staf khusus itu meminta agar aplikasi itu dilarang.", "id", "Nusantara TV", []),
+    ("(NEXSTAR) — The deadline to claim a share of the settlement is near.", "en", "Kabar Contoh", ["Nexstar Media Wire"]),
+])
+def test_broadcasts_requests_for_comment_and_datelines_alone(text, lang, outlet, want):
+    assert cited_media(text, lang, outlet=outlet) == want

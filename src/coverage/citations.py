@@ -444,8 +444,9 @@ _PORTAL_DATELINE = re.compile(
     # "[PORTAL-ISLAM.ID] Pemblokiran ...": the portal's name in brackets opens the copy
     r"|\s*\[\s*" + _DOMAIN_NAME + r"\s*\]\s")
 # "Semarang, CNBC Indonesia – Memulai ...": a town, then an outlet's name, then the dash (or
-# the end of the line: "Jakarta, CNN Indonesia" standing alone above a copied story)
-_OUTLET_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s*(" + _NAME + r")\s*(?:[-—–]{1,2}\s|$)")
+# the end of the line: "Jakarta, CNN Indonesia" or "Jakarta, CNN Indonesia --" standing alone
+# above a copied story)
+_OUTLET_DATELINE = re.compile(r"\s*[A-Z][A-Za-z .]{1,30},\s*(" + _NAME + r")\s*(?:[-—–]{1,2}(?:\s|$)|$)")
 
 
 def _credit_outlet(name: str) -> str | None:
