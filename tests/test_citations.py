@@ -579,6 +579,21 @@ def test_a_single_letter_is_no_outlet():
     ("Petisi itu dibuat SAFEnet pada laman Change.org sejak 26 Juni.", "id", None, []),
     ("Ntvnews.id, Jakarta - Staf khusus itu meminta agar aplikasi itu dilarang.", "id", "Nusantara TV", []),
     ("(NEXSTAR) — The deadline to claim a share of the settlement is near.", "en", "Kabar Contoh", ["Nexstar Media Wire"]),
+    ("(TNS) — The university system said criminals likely had access.", "en", "Kabar Contoh", ["Tribune News Service"]),
+    # a bare agency credit opening the copy, without a dash
+    ("(Bloomberg) The two governments broke the deadlock on a new data agreement.", "en", "Kabar Contoh", ["Bloomberg"]),
+    # a clause-final "said the X", an outlet's reporter who writes, a statement sent to an outlet
+    ("The stolen data includes names and addresses, said the Daily Telegraph newspaper.", "en", None, ["The Telegraph"]),
+    ("“The breach is tied to the transfer tool,” The Atlanta Journal Constitution’s Rina Kestrel writes.", "en", None,
+     ["The Atlanta Journal-Constitution"]),
+    ("The university said in a statement Wednesday evening to The AJC that data was taken.", "en", None,
+     ["The Atlanta Journal-Constitution"]),
+    ("“We disagree,” the company said in a statement to employees.", "en", None, []),
+    # an outlet that confirms or explains is the source; a site's desk is the site
+    ("The BBC confirmed it had been affected by the attack on its payroll provider.", "en", None, ["BBC"]),
+    ("London financial newspaper CityAM explains that the firm had used the framework.", "en", None, ["City A.M."]),
+    ("Dikutip dari Kanal Tekno Liputan6.com, data paspor yang bocor antara lain nama.", "id", None, ["Liputan6"]),
+    ("Dikutip dari Kanal Tekno Liputan6.com, data paspor yang bocor antara lain nama.", "id", "Liputan6", []),
 ])
 def test_broadcasts_requests_for_comment_and_datelines_alone(text, lang, outlet, want):
     assert cited_media(text, lang, outlet=outlet) == want

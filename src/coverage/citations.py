@@ -64,8 +64,9 @@ _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|har
 _MEDIA_NOUN = re.compile(r"(?:(?:(?<=\bto\s)|(?<=\bthe\s)|(?<=\ba\s)|(?<=\ban\s)|(?<=\bby\s))(?-i:[A-Z][a-z]+)\s+)?"
                          r"\b(?:" + _MEDIA_NOUNS + r")\s+(?:the\s+)?$", re.IGNORECASE)
 # Media nouns written before an unlisted outlet's name, dropped from its canonical form
-_LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+)+",
-                                  re.IGNORECASE)
+# (and a desk of the site: "Kanal Tekno Liputan6.com", "rubrik Ekonomi Kompas.com")
+_LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majalah|portal|berita|tabloid)\s+"
+                                  r"|(?:kanal|rubrik|desk)\s+[A-Z][\w-]*\s+)+", re.IGNORECASE)
 
 
 # A listed name that is only the first word of a title or of another party: "Vice President",
@@ -292,7 +293,9 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         # article another outlet (``outlet``) publishes cites it
         # ("Abuja [Nigeria], June 5 (ANI):": a country in brackets and a date may precede the credit)
         # ("Tokyo, July 3 (Jiji Press)--KDDI Corp.": the dashes may touch the first word)
+        # ("(Bloomberg) The European Union ...": a bare credit may open the line without a dash)
         m = re.match(r"\s*(?:[A-Z][\w .,'’\[\]-]{0,60}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}\s*|:\s)", line) \
+            or re.match(r"\s*\((" + _NAME + r")\)\s+(?=[A-Z])", line) \
             or _PORTAL_DATELINE.match(line) or _OUTLET_DATELINE.match(line)
         # without ``outlet`` the article may be the agency's own, so a dateline alone is no citation
         if m and self_name and not in_quote(p.start + m.start(m.lastindex)):

@@ -459,6 +459,10 @@ class Attr:
     adjacent: bool = True  # attribution directly next to the quote (vs. earlier in the clause)
 
 
+# a purpose clause opening a sentence ("To bring an end to ...", "Untuk mengatasi ...")
+_PURPOSE = re.compile(r"\s*(?:To|Untuk|Guna|Demi)\s+[a-z]")
+
+
 class _Parser:
     """Attribution rules of one language, bound to its cue book and the speaker book."""
 
@@ -695,8 +699,14 @@ class _Parser:
             # said": a prepositional opener or an appositive "one of ..." before the subject is
             # no speaker (its capital only opens the sentence)
             parts = parts[1:]
+        while len(parts) > 1 and _PURPOSE.match(parts[0]):
+            # "To bring an end to the claims, Google committed ...": a purpose clause before the
+            # subject names no speaker
+            parts = parts[1:]
         clause = ",".join(parts)
         chunk = parts[0] if parts else ""
+        if _PURPOSE.match(chunk):
+            return Speaker()  # ("To bring an end to the Incognito mode claims": "claims" is a noun)
         if chunk.split() and self._w(chunk.split()[0]) in _PARTICIPIAL_OPENERS:
             # "Menanggapi pemberitaan itu Xiaomi berikan bantahannya": the first name is the subject
             hits = [h for h in self.book.find(chunk) if h[2].kind != "media"]
@@ -713,6 +723,23 @@ class _Parser:
             n += 1
         if n == 0:
             return Speaker()
+        if all(self.book.strip_determiners(tok + " x") == "x" for tok in toks[:n]):
+            # "A top European Union data privacy regulator on Wednesday defended ...": after an
+            # article, the phrase runs over its modifiers to its last role noun or name
+            # (only when the phrase ends there: a preposition, a verb of saying or a capital
+            # follows; a verb in -ed or another article ends the search)
+            last = None
+            for k in range(n, min(len(toks), 10)):
+                w = self._w(toks[k])
+                if (w in self.cb.stop and w != "of") or self._is_cue_word(w) or re.fullmatch(r"[a-z]+ed", toks[k]) \
+                        or self.book.strip_determiners(toks[k] + " x") == "x":
+                    break
+                if k in roles:
+                    last = k
+            after = self._w(toks[last + 1]) if last is not None and last + 1 < len(toks) else ""
+            if last is not None and (not after or after in self.cb.stop or self._is_cue_word(after)
+                                     or toks[last + 1][:1].isupper()):
+                n = last + 1
         head = " ".join(toks[:n])
         rest = clause.split(",")[1:]
         if len(rest) >= 2 and (self.book.looks_like_role(rest[0]) or self._descriptive(rest[0])):
@@ -2019,21 +2046,23 @@ def _role_before_first_mention(text: str, name: str, book: SpeakerBook, quoted: 
 
 def _expand_acronym(text: str, acronym: str) -> str | None:
     """The capitalised phrase whose initials spell ``acronym`` ("National Privacy Commission"
-    for NPC), skipping of/and/for/the, or None."""
-    n = len(acronym)
+    for NPC), skipping of/and/for/the, or counting "of" and "and" when the acronym does
+    ("Department of Energy" for DOE), or None."""
     rx = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of|and|for|the|on|dan|untuk|&|[A-Z][\w'’-]*))*")
     for m in rx.finditer(text):
         words = m.group(0).split()
         for i in range(len(words)):
-            caps = []
-            for j in range(i, len(words)):
-                w = words[j]
-                if w.lower() in _ORG_STOPWORDS:
-                    continue
-                caps.append(w[0])
-                if len(caps) == n:
-                    if "".join(caps) == acronym and words[i][0] == acronym[0] and j > i:
-                        return " ".join(words[i:j + 1])
+            if words[i][0] != acronym[0] or words[i].lower() in _ORG_STOPWORDS:
+                continue
+            for j in range(i + 1, len(words)):
+                if words[j].lower() in _ORG_STOPWORDS:
+                    continue  # (a name ends on a word of its own)
+                span = words[i:j + 1]
+                strict = "".join(w[0] for w in span if w.lower() not in _ORG_STOPWORDS)
+                loose = "".join(w[0].upper() for w in span if w.lower() not in ("the", "&"))
+                if acronym in (strict, loose):
+                    return " ".join(span)
+                if len(strict) >= len(acronym):
                     break
     return None
 
@@ -3312,12 +3341,17 @@ def _apply_register(text: str, recs: list[dict], book: SpeakerBook, tracker: Spe
         acr = r["speaker"]
         if re.fullmatch(r"[A-Z][A-Z0-9&]{1,6}", acr or "") and book.lookup(acr) is None:
             if acr not in expansions:
-                long = _expand_acronym(text, acr)
-                expansions[acr] = book.type_of_org(long) if long else None
-            if expansions[acr]:
+                expansions[acr] = _expand_acronym(text, acr)
+            long = expansions[acr]
+            if long:
                 # "a spokesperson for the CRTC" after "Canadian Radio-television and
-                # Telecommunications Commission": the spelled-out name types the body
-                r["speaker_type"] = expansions[acr]
+                # Telecommunications Commission", "BA said" after "British Airways": the
+                # spelled-out name is the speaker's, and types the body when it can
+                ent = book.lookup(long)
+                r["speaker"] = ent.name if ent is not None else long
+                typ = ent.type if ent is not None else book.type_of_org(long)
+                if typ:
+                    r["speaker_type"] = typ
     reg = _person_register(text, recs, book, tracker, quoted, lang)
     _introduced_by_description(text, recs, book, reg)
     _serving_named(recs, book, reg)

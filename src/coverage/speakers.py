@@ -670,6 +670,7 @@ class SpeakerBook:
         "peneliti keamanan siber Gabi Cirlig" -> ("peneliti keamanan siber", "Gabi Cirlig", entity)
         "juru bicara Xiaomi" -> ("juru bicara", "Xiaomi", Xiaomi); "seorang peneliti" -> ("peneliti", "", None).
         """
+        owned = bool(_POSSESSIVE.search(phrase))
         phrase = self.strip_determiners(normalise_phrase(phrase)).strip(" .,-—–")
         if not phrase:
             return "", "", None
@@ -699,15 +700,18 @@ class SpeakerBook:
         aff = re.search(r"\s(?:of|at|from|dari)\s+(?:the\s+)?(?:\w+\s+){0,2}[A-Z]", phrase)
         if aff:
             left_role, left_name, left_ent = self.split_role_name(phrase[: aff.start()])
-            if left_name and (left_ent is None or left_ent.kind == "person") and len(left_name.split()) >= 2:
+            if left_name and (left_ent is None or left_ent.kind == "person") and len(left_name.split()) >= 2 \
+                    and not _BODY_HEAD_END.search(left_name):
+                # (not a body's head before its "of": "the Louisiana Office of Motor Vehicles")
                 return " ".join(f"{left_role} {phrase[aff.start():]}".split()), left_name, left_ent
         head = phrase.split()[-1]
-        if not hits and _ORG_RUN.fullmatch(phrase) and self._org_name_type(head) \
+        if not hits and not owned and _ORG_RUN.fullmatch(phrase) and (self._org_name_type(head) or _BODY_NAME.search(phrase)) \
                 and head.lower() not in self.office_titles and not self.has_role_noun(head) \
                 and not self.has_role_noun(phrase.split()[0]):
-            # "Finance Sector Union", "Community and Public Sector Union": a capitalised run that
-            # ends with an organisation's head word (not an office: "Assistant Commissioner")
-            # names that body whole, title words and all
+            # "Finance Sector Union", "Community and Public Sector Union", "Louisiana Office of
+            # Motor Vehicles": a capitalised run that ends with an organisation's head word (not
+            # an office: "Assistant Commissioner") or holds a body's name names that body whole
+            # (an owner's possessive, "India's Ministry of ...", is left to the rules below)
             return "", phrase, None
         # the trailing run of name-like tokens (not titles, not organisations) is the name
         toks = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(phrase)]
@@ -1379,6 +1383,7 @@ _ORG_HEADS = {"kementerian", "badan", "komisi", "dinas", "direktorat", "direktor
 _BODY_HEADS = (r"Department|Ministry|Agency|Commission|Authority|Bureau|Office|Council|Committee|Police|Court|"
                r"Tribunal|Regulator|Inspectorate|Library|Archives|Museum")
 _ORG_TAIL = re.compile(rf"(?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{_BODY_HEADS})")
+_BODY_HEAD_END = re.compile(rf"\b(?:{_BODY_HEADS})$")
 
 
 # the name of a body: capitalised words closed by a public body's head noun ("the British
