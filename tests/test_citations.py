@@ -594,6 +594,20 @@ def test_a_single_letter_is_no_outlet():
     ("London financial newspaper CityAM explains that the firm had used the framework.", "en", None, ["City A.M."]),
     ("Dikutip dari Kanal Tekno Liputan6.com, data paspor yang bocor antara lain nama.", "id", None, ["Liputan6"]),
     ("Dikutip dari Kanal Tekno Liputan6.com, data paspor yang bocor antara lain nama.", "id", "Liputan6", []),
+    # an agency's credit after a dash and a place; a relay "melalui"; a publication described
+    ("ATLANTA — (AP) — The airline sued the firm on Friday.", "en", "Kabar Contoh", ["Associated Press"]),
+    ("Dilansir oleh Kabarcontoh.com melalui Antara News, platform itu akan diblokir.", "id", "Kabar Contoh", ["Antara"]),
+    ("First reported by media publication Crikey, the request revealed more contacts.", "en", None, ["Crikey"]),
+    # an outlet that "is reporting", a sister title, an interview, a correspondent named with the outlet
+    ("The Times of Israel is reporting that the outage hit a dozen hospitals.", "en", None, ["The Times of Israel"]),
+    ("GP partner Dr Rina Kestrel told sister title Pulse that the system was down.", "en", None, ["Pulse"]),
+    ("“This cost us a half a billion dollars,” the chief executive said in a CNBC interview Wednesday.", "en", None,
+     ["CNBC"]),
+    ("Dispatchers shared it with people around the country, as CNN business and tech correspondent Rina Kestrel said.",
+     "en", None, ["CNN"]),
+    ("The reporters spoke to MLex, which reports that the deal was approved.", "en", None, ["MLex"]),
+    # a ranking named after a magazine is no citation of it
+    ("The loss facing the US Fortune 500 companies is $5.4 billion, the insurer said.", "en", None, []),
 ])
 def test_broadcasts_requests_for_comment_and_datelines_alone(text, lang, outlet, want):
     assert cited_media(text, lang, outlet=outlet) == want

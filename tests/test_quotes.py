@@ -3279,3 +3279,29 @@ def test_a_purpose_clause_opening_the_sentence_names_no_speaker():
     text = ("To bring an end to the claims, Acme committed “to rewrite its disclosures to inform users of the "
             "tracking,” said the settlement.")
     assert "To" not in {s for s, _ in _one(text, "en")}
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) a capitalised "Representative" before a name is a member of Congress
+    ("Representative Dana Kestrel, a Republican from Ohio, said she looked forward to the testimony.", "en",
+     [("Dana Kestrel", "government")]),
+    # a short form of an airline the article names in full is that firm
+    ("The outage grounded Kestrel Air Lines for days. Kestrel said the outage cost it $500 million.", "en",
+     [("Kestrel", "company")]),
+    # a firm's legal team speaks for it
+    ("“Tidak ada praktik jual rugi,” kata tim legal Starlink Rina Kestrel kepada media.", "id",
+     [("Rina Kestrel", "company")]),
+])
+def test_representatives_short_forms_of_airlines_and_legal_teams(text, lang, speakers):
+    assert _one(text, lang) == speakers
+
+
+@pytest.mark.parametrize("text, typ", [
+    # (synthetic) a listed security firm in its own story (its chief, customers, outage, a suit
+    # against it) speaks for a company; analysing someone else's breach, as a researcher
+    ("CrowdStrike CEO George Kurtz apologised on Friday. “We are deeply sorry,” CrowdStrike said.", "company"),
+    ("The airline sued CrowdStrike on Friday. CrowdStrike said the claims were misinformation.", "company"),
+    ("Hackers stole the records last week. CrowdStrike said the group had used stolen credentials.", "researcher"),
+])
+def test_a_security_firm_in_its_own_story_is_a_company(text, typ):
+    assert [t for s, t in _one(text, "en") if s == "CrowdStrike"] == [typ]

@@ -54,7 +54,7 @@ _MEDIA_NOUNS = (r"situs berita|portal berita|media daring|media online|media|har
                 # ("told local newspaper Helsingin Sanomat", "the national broadcaster YLE")
                 r"(?:(?:local|national|daily|public|state|financial|business|regional|weekly|online)\s+)?"
                 r"(?:newspaper|magazine|news site|tech site|news outlet|outlet|news agency|publication|broadcaster)|"
-                r"tech blog|"
+                r"tech blog|sister (?:title|publication|site|paper)|media publication|"
                 # "technology news website ZDNet", "the online technical news organization WebCrunch"
                 r"(?:(?:online|tech|technology|technical|business|financial|local|national|digital|cybersecurity|"
                 r"security|industry|trade|investigative|independent|international|regional)\s+){0,3}news\s+"
@@ -74,6 +74,8 @@ _LEADING_MEDIA_WORDS = re.compile(r"^(?:(?:laman|situs|media|harian|koran|majala
 _NOT_THIS_OUTLET = re.compile(
     r"^\s+(?:President|Presiden|Chair(?:man|woman|person)?|Minister|Menteri|Admiral|Chancellor|Governor|Principal|"
     r"Dean|Provost|Director|(?:media |news |broadcast )?partner|sister (?:site|publication|outlet|paper))\b"
+    # a ranking named after the magazine: "the Fortune 500", "Forbes Global 2000"
+    r"|^\s+(?:Global\s+)?\d{2,4}\b"
 )
 # An outlet named as the object of a denial is disputed, not relayed ("membantah laporan Forbes
 # yang menyatakan ...", "denied a Forbes report that ..."), whatever cue follows the name
@@ -294,7 +296,8 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
         # ("Abuja [Nigeria], June 5 (ANI):": a country in brackets and a date may precede the credit)
         # ("Tokyo, July 3 (Jiji Press)--KDDI Corp.": the dashes may touch the first word)
         # ("(Bloomberg) The European Union ...": a bare credit may open the line without a dash)
-        m = re.match(r"\s*(?:[A-Z][\w .,'’\[\]-]{0,60}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}\s*|:\s)", line) \
+        # ("ATLANTA — (AP) — Delta ...": a dash may stand between the place and the credit)
+        m = re.match(r"\s*(?:[A-Z][\w .,'’\[\]—–-]{0,60}?\s)?\((" + _NAME + r")\)\s*(?:[-—–]{1,2}\s*|:\s)", line) \
             or re.match(r"\s*\((" + _NAME + r")\)\s+(?=[A-Z])", line) \
             or _PORTAL_DATELINE.match(line) or _OUTLET_DATELINE.match(line)
         # without ``outlet`` the article may be the agency's own, so a dateline alone is no citation

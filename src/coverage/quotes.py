@@ -2004,9 +2004,23 @@ def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: l
             if _has_company_context(text, name, quoted):
                 r["speaker_type"] = "company"
                 continue
+            typ = _long_form_type(text, name, book)
+            if typ:
+                r["speaker_type"] = typ
+                continue
             typ = _role_before_first_mention(text, name, book, quoted)
             if typ:
                 r["speaker_type"] = typ
+
+
+def _long_form_type(text: str, name: str, book: SpeakerBook) -> str | None:
+    """The type of a longer name the article writes ``name`` as the start of, when its form
+    types it ("Delta" after "Delta Air Lines", "Kestrel" after "Kestrel Health Group")."""
+    for m in re.finditer(rf"(?<![\w@]){re.escape(name)}((?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){{1,3}})", text):
+        typ = book.type_of_org(name + m.group(1))
+        if typ:
+            return typ
+    return None
 
 
 def _role_before_first_mention(text: str, name: str, book: SpeakerBook, quoted: list[tuple[int, int]]) -> str | None:
@@ -2928,6 +2942,11 @@ def _titled_names(text: str, recs: list[dict], book: SpeakerBook) -> None:
                 and (office[-1].lower() in book.office_titles or office[0].lower() in book.office_titles):
             # "Sen. Jane Roe", "Chairman ... Frank Pallone": the office in the role types the speaker
             r["speaker_type"] = book.office_titles.get(office[-1].lower()) or book.office_titles[office[0].lower()]
+        elif len(office) == 1 and office[0][:1].isupper() and office[0].lower() in book.office_titles \
+                and r["speaker_type"] in ("company", "user") and len(toks) >= 2:
+            # "Representative Mark Green": a capitalised office alone before the name is that
+            # office, whatever the lower-case noun ("a sales representative") would make it
+            r["speaker_type"] = book.office_titles[office[0].lower()]
         if len(toks) < 2 or book.lookup(name) is not None:
             continue
         # ("Governor Gianforte", "Commissioner Roe": a surname alone after the office)

@@ -558,18 +558,33 @@ class SpeakerBook:
         local = [(typ, re.compile(rf"(?<![\w-]){re.escape(short)}(?![\w-])"))
                  for short, long in longs.items() if (typ := self.type_of_org(long)) is not None]
         other = self._other_bodies(text or "")
-        if not local and not other:
+        parties = self._firms_in_their_own_story(text or "")
+        if not local and not other and not parties:
             return self
         book = copy.copy(self)
         book.org_patterns = local + self.org_patterns
-        if other:
-            # "National Communications Authority (NCA)" in a Ghanaian story is not the listed
-            # National Crime Agency: here the acronym names the body the article spells out
+        if other or parties:
             book._alias_cs, book._alias = dict(self._alias_cs), dict(self._alias)
-            for short, ent in other.items():
-                book._alias_cs[short] = ent
-                book._alias[ent.name.lower()] = ent
+        # "National Communications Authority (NCA)" in a Ghanaian story is not the listed
+        # National Crime Agency: here the acronym names the body the article spells out
+        for short, ent in other.items():
+            book._alias_cs[short] = ent
+            book._alias[ent.name.lower()] = ent
+        for ent in parties:
+            firm = replace(ent, type="company")
+            for table in (book._alias_cs, book._alias):
+                for key in [k for k, e in table.items() if e is ent]:
+                    table[key] = firm
         return book
+
+    def _firms_in_their_own_story(self, text: str) -> set[Entity]:
+        """Listed security and research firms that ``text`` treats as a business in its own story
+        ("CrowdStrike CEO George Kurtz", "CrowdStrike's customers", "the CrowdStrike outage",
+        "CrowdStrike apologised"): there they speak for a company, not as researchers of someone
+        else's breach (coding rule 6: the type of the organisation the speaker speaks for)."""
+        return {ent for s, e, ent in self.find(text)
+                if ent.kind == "organisation" and ent.type == "researcher" and not self._org_name_type(ent.name)
+                and (_OWN_STORY_AFTER.match(text, e) or _OWN_STORY_BEFORE.search(text, max(0, s - 20), s))}
 
     def _other_bodies(self, text: str) -> dict[str, Entity]:
         """Listed acronyms this article spells out as another body: short -> that body."""
@@ -1383,6 +1398,13 @@ _ORG_HEADS = {"kementerian", "badan", "komisi", "dinas", "direktorat", "direktor
 _BODY_HEADS = (r"Department|Ministry|Agency|Commission|Authority|Bureau|Office|Council|Committee|Police|Court|"
                r"Tribunal|Regulator|Inspectorate|Library|Archives|Museum")
 _ORG_TAIL = re.compile(rf"(?:[A-Z][\w'’&-]*\s+){{1,5}}(?:{_BODY_HEADS})")
+# what makes a listed research firm a party to its own story: its chief, customers, shares,
+# outage or faulty update ("CrowdStrike's customers", "the CrowdStrike outage"), a suit against it
+_OWN_STORY_AFTER = re.compile(r"(?:['’]s)?\s+(?:CEO|chief executive|co-founder and CEO|customers|clients|shareholders|"
+                              r"shares|stock|outage|update|software update|(?:has |had )?apologi[sz]ed|"
+                              r"pelanggan|saham)\b")
+_OWN_STORY_BEFORE = re.compile(r"(?i)\b(?:shares in|shares of|customers of|clients of|sued|sues|suing|"
+                               r"(?:law)?suit against|menggugat|gugatan terhadap)\s+$")
 _BODY_HEAD_END = re.compile(rf"\b(?:{_BODY_HEADS})$")
 
 
