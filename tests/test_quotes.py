@@ -3305,3 +3305,18 @@ def test_representatives_short_forms_of_airlines_and_legal_teams(text, lang, spe
 ])
 def test_a_security_firm_in_its_own_story_is_a_company(text, typ):
     assert [t for s, t in _one(text, "en") if s == "CrowdStrike"] == [typ]
+
+
+@pytest.mark.parametrize("text, lang, speakers", [
+    # (synthetic) a freelancer is a lay person; so is one name the article gives an age or a
+    # personal pronoun, however often it stands alone
+    ("Salah satu freelance di Pontianak, Rina Kestrel, mengaku kecewa dengan pemblokiran platform itu.", "id",
+     [("Rina Kestrel", "user")]),
+    ("Hal senada dirasakan oleh Bayu. Sebagai editor lepas ia banyak mendapat klien dari luar negeri.\n"
+     "“Sangat tidak bijak,” ucap Bayu.", "id", [("Bayu", "user")]),
+    ("“Uang saya tertahan,” kata Bayu (27), warga Semarang.", "id", [("Bayu", "user")]),
+    # a bare name with no sign of a person is still an organisation
+    ("“Layanan kami aman,” kata Zentrapay dalam keterangannya.", "id", [("Zentrapay", "company")]),
+])
+def test_freelancers_and_one_named_lay_people(text, lang, speakers):
+    assert _one(text, lang) == speakers

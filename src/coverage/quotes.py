@@ -2008,6 +2008,9 @@ def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: l
             if typ:
                 r["speaker_type"] = typ
                 continue
+            if len(name.split()) == 1 and not r["role"] and _member_of_public(text, name, quoted):
+                r["speaker_type"] = "user"  # coding rule 6: a person with no role is a member of the public
+                continue
             typ = _role_before_first_mention(text, name, book, quoted)
             if typ:
                 r["speaker_type"] = typ
@@ -3282,7 +3285,13 @@ def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]]) -> bo
     followers as ...")."""
     toks = name.split()
     if len(toks) < 2:
-        return False
+        # one name ("Erwin"): a person when an age follows it or a personal pronoun opens the
+        # next clause ("... oleh Erwin. Sebagai editor lepas ia ..."), never inside a quotation
+        n = re.escape(name)
+        aged = re.search(rf"\b{n}\s*(?:\(\d{{1,2}}\)|,\s*\d{{1,2}}(?:\s+tahun)?,)", text)
+        pronoun = re.search(rf"\b{n}\b[^.!?\n]*[.!?]?[”\"’]?\s+(?:\S+\s+){{0,5}}(?:[Ii]a|[Dd]ia|[Bb]eliau|He|She|he|she)\b", text)
+        first = text.find(name)
+        return bool(aged or pronoun) and not any(a <= first < b for a, b in quoted)
     last = re.escape(toks[-1])
     rest = text.replace(name, " ")
     alone = re.search(rf"(?<![\w’'])(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] ){last}(?![\w])(?!\s+[A-Z])", rest)
