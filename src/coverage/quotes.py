@@ -459,6 +459,11 @@ class Attr:
     adjacent: bool = True  # attribution directly next to the quote (vs. earlier in the clause)
 
 
+# the rest of an organisation's name after a comma inside it ("Speech, Privacy and Technology
+# Project"): capitalised words joined by "and", "of", "for" or "&"
+_ORG_NAME_TAIL = re.compile(r"(?:[A-Z][\w'’&.-]*\s+(?:(?:and|of|for|&)\s+)?)*[A-Z][\w'’&.-]*\s+(?:and|&)\s+"
+                            r"(?:[A-Z][\w'’&.-]*\s+)*[A-Z][\w'’&.-]*")
+
 # a purpose clause opening a sentence ("To bring an end to ...", "Untuk mengatasi ...")
 _PURPOSE = re.compile(r"\s*(?:To|Untuk|Guna|Demi)\s+[a-z]")
 
@@ -877,6 +882,12 @@ class _Parser:
         if chunks:
             chunks[0] = " ".join(self._clean_tokens(chunks[0].split()))
             chunks = [c for c in chunks if c]
+        for k in range(len(chunks) - 1, 1, -1):
+            if _ORG_NAME_TAIL.fullmatch(chunks[k]) and not self.book.has_role_noun(chunks[k]) \
+                    and self.book.has_role_noun(chunks[k - 1]) and re.search(r"\s[A-Z][\w'’&.-]*$", chunks[k - 1]):
+                # "deputy director of the ACLU's Speech, Privacy and Technology Project": the
+                # comma belongs to the name of the body, not between appositions
+                chunks[k - 1:k + 1] = [f"{chunks[k - 1]}, {chunks[k]}"]
         while len(chunks) > 1 and (_CLAUSE_ADVERB.fullmatch(chunks[0]) or _SOURCE_FRAME.match(chunks[0])):
             # "Similarly, Verizon, based in ..., disclosed": the adverb is no subject; nor is the
             # outlet a sentence is taken from ("Mengutip Detiknews, Kepala BPKP, X bilang")

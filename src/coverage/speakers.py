@@ -651,6 +651,9 @@ class SpeakerBook:
     def anaphor(self, phrase: str, lang: str) -> str | None:
         """What an anaphoric phrase refers back to (person, company, ..., any), else None."""
         p = " ".join(phrase.lower().replace("’", "'").split()).strip(" ,.")
+        placed = re.fullmatch(r"(?:the|this) (.+?) (company|firm|startup|giant)", p)
+        if placed and self.is_place(placed.group(1)):
+            return "company"  # "the New York company", "the Sydney firm": the firm just named
         langs = [lang] + [k for k in self.anaphora if k != lang]
         for lg in langs:
             for rx, kind in self.anaphora.get(lg, []):
