@@ -3320,3 +3320,18 @@ def test_a_security_firm_in_its_own_story_is_a_company(text, typ):
 ])
 def test_freelancers_and_one_named_lay_people(text, lang, speakers):
     assert _one(text, lang) == speakers
+
+
+@pytest.mark.parametrize("text, want", [
+    # (synthetic) a verb of praising right before the quotation speaks it
+    ("Acme chief executive Dana Roe spoke on Friday.\nRoe hailed, “Rest assured, we are not going anywhere.”",
+     [("Dana Roe", "Rest assured, we are not going anywhere.")]),
+    # the adjuncts of "responded" end at the comma before the quotation; "posted" after its noun reports nothing
+    ("The law hits Acme. Acme has responded in a statement posted on X (formerly Twitter), “This law is a ban, and we "
+     "will challenge it.”", [("Acme", "This law is a ban, and we will challenge it.")]),
+    # a time opening the sentence is no subject of a participle that opens the quotation
+    ("Last month, Acme Music pulled its songs from the app, claiming, “The app is not paying fair value for music.”",
+     [("Acme Music", "The app is not paying fair value for music.")]),
+])
+def test_praise_verbs_responses_in_statements_and_times_before_the_subject(text, want):
+    assert [(q["speaker"], q["quote"]) for q in extract_quotes(text, "en") if q["kind"] == "direct"] == want

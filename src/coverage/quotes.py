@@ -464,6 +464,12 @@ class Attr:
 _ORG_NAME_TAIL = re.compile(r"(?:[A-Z][\w'’&.-]*\s+(?:(?:and|of|for|&)\s+)?)*[A-Z][\w'’&.-]*\s+(?:and|&)\s+"
                             r"(?:[A-Z][\w'’&.-]*\s+)*[A-Z][\w'’&.-]*")
 
+# a time opening a sentence before its subject ("Last month,", "Earlier this week,", "On Friday,")
+_TIME_OPENER = re.compile(r"(?:(?:Last|Next|This|Earlier|Later|Early|Late)(?:\s+(?:this|last|next))?|On|In|By|Since|Until)\s+"
+                          r"(?:[\w.]+\s+){0,2}?(?:week|weekend|month|year|morning|afternoon|evening|night|spring|summer|"
+                          r"autumn|fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December|\d{4}|\d{1,2})")
+
 # a purpose clause opening a sentence ("To bring an end to ...", "Untuk mengatasi ...")
 _PURPOSE = re.compile(r"\s*(?:To|Untuk|Guna|Demi)\s+[a-z]")
 
@@ -704,6 +710,8 @@ class _Parser:
             # said": a prepositional opener or an appositive "one of ..." before the subject is
             # no speaker (its capital only opens the sentence)
             parts = parts[1:]
+        while len(parts) > 1 and _TIME_OPENER.fullmatch(parts[0].strip()):
+            parts = parts[1:]  # "Last month, Universal Music Group pulled ...": a time is no subject
         while len(parts) > 1 and _PURPOSE.match(parts[0]):
             # "To bring an end to the claims, Google committed ...": a purpose clause before the
             # subject names no speaker
@@ -1247,12 +1255,17 @@ class _Parser:
                 # "via social media posts:", "its reports": a noun, not a reporting verb (but
                 # "Twitter said", "Facebook wrote": a platform that speaks)
                 continue
+            if verb_w.endswith("ed") and re.search(r"(?i)\b(?:a|an|the|its|his|her|their)\s+[a-z]+\s+$", h[:m.start()]):
+                continue  # "a statement posted on X": a participle after its noun reports nothing
             between = h[m.end():]
             if len(between.split()) > 25:
                 break
             if m.group(0).lower() in cb.needs_complement and not re.search(
                     r"^\s*(?:[:,]|\S+\s+(?:" + cb.rx["complement"].pattern + r"))|(?:" + cb.rx["complement"].pattern + r")",
-                    between, re.IGNORECASE) and between.strip():
+                    between, re.IGNORECASE) and between.strip() \
+                    and not (re.search(r"[:,]\s*$", between) and len(between.split()) <= 12):
+                # ("TikTok has responded in a statement posted on X, “…”": the verb's adjuncts end
+                # in the comma before the quotation, which is its complement)
                 continue
             if participle:
                 # a participle after a comma belongs to the subject of the sentence, not to the
@@ -1270,6 +1283,12 @@ class _Parser:
                 near = adjacent and len(between.split()) <= 8
                 return Attr(sp, cb.lemma_of(m.group(0)), sp.anaphor is None, near)
             break
+        # "Chew hailed, “…”": a verb of calling or praising right before the quotation speaks it
+        m = re.search(r"\b(" + _alt(_NAMING_VERBS) + r")\s*[,:]\s*$", h, re.IGNORECASE)
+        if m and m.start() > 0:
+            sp = self.subject_phrase(h[:m.start()])
+            if self.speaker_like(sp):
+                return Attr(sp, m.group(1).lower(), sp.anaphor is None, True)
         # "Cirlig: “…”" (speaker and colon, no verb)
         m = re.fullmatch(r"\s*([^.!?:;]{1,60}?)\s*:\s*", head)
         if m and (self.book.looks_like_name(m.group(1)) or self.book.find(m.group(1)) or self.book.has_role_noun(m.group(1))) \
