@@ -840,6 +840,8 @@ class _Parser:
                 clause = s[s.rfind(",", 0, m.start()) + 1:m.start()].split()
                 if clause and self._w(clause[0]) in cb.relative and "," in s[m.end():]:
                     continue  # "Brewster, who first reported the story for Forbes, wrote": not a chain
+                if m.group(0).lower().endswith("ing") and re.search(r",\s*$", s[:m.start()]) and "," in s[m.end():]:
+                    continue  # "Judge Jane Roe, writing for the court, stated": an apposition, not a chain
                 last = max(last or 0, m.end())
         if last is not None:
             s = s[last:]
@@ -912,6 +914,10 @@ class _Parser:
             if _AGE_CHUNK.fullmatch(chunks[-1]) and len(chunks) >= 2:
                 chunks.pop()  # "Kim Min-jun, 66, said": an age describes, it names no one
                 ends_comma = True
+                continue
+            if self.lang == "en" and ends_comma and re.match(r"(?:writing|speaking|testifying|acting)\s+(?:for|on behalf of)\b",
+                                                             chunks[-1]):
+                chunks.pop()  # "Judge Jane Roe, writing for the court, stated": she speaks, for the court
                 continue
             if self.lang == "en" and ends_comma and w not in cb.participles and w not in _NAMING_PARTICIPLES \
                     and (re.fullmatch(r"[a-z]{3,}(?:ed|ing)", w) or w in _IRREGULAR_PARTICIPLES):
@@ -1794,8 +1800,10 @@ def _no_empty_speakers(text: str, recs: list[dict], parser: "_Parser", tracker: 
         after = text[r["end"]:r["end"] + 250].split("\n")[0]
         sp = Speaker()
         m = parser.cb.rx["any"].search(after[:40])
-        if m and not re.match(r"(?i)(?:nya)?\s+(?:kepada|to)\s", after[m.end():]):
-            # ("ungkapnya kepada wartawan Muhammad Iqbal": the one spoken to is no speaker)
+        if m and not re.match(r"(?i)(?:nya)?\s+(?:kepada|to)\s", after[m.end():]) \
+                and not re.match(r"\s*[.!?]", after[m.end():]):
+            # ("ungkapnya kepada wartawan Muhammad Iqbal": the one spoken to is no speaker; nor is
+            # the next sentence after "the ruling read.")
             sp = parser.after_phrase(after[m.end():])
             sp = tracker.resolve(sp, r["end"]) if (sp.name or sp.anaphor) else Speaker()
             if sp.name and not r["cue"]:
