@@ -608,6 +608,18 @@ def test_a_single_letter_is_no_outlet():
     ("The reporters spoke to MLex, which reports that the deal was approved.", "en", None, ["MLex"]),
     # a ranking named after a magazine is no citation of it
     ("The loss facing the US Fortune 500 companies is $5.4 billion, the insurer said.", "en", None, []),
+    # (synthetic) Antara's short closing credit; "di kutip dari" written apart; two outlets after
+    # "in statements to"; an outlet that was the first to report; a magazine the president spoke to
+    ("Surat keterangan vaksin itu diberikan pada 27 Januari 2021. (ant)", "id", "Kabar Contoh", ["Antara"]),
+    ("Data itu bocor pada Senin. (REN)", "id", "Kabar Contoh", []),
+    ("“Itu mengejutkan,” ungkap Rina di kutip dari kumparan.com, Jumat (3/9).", "id", None, ["Kumparan"]),
+    ("The firm said in statements to The Record and Bleeping Computer that the data had been scraped.", "en", None,
+     ["The Record", "BleepingComputer"]),
+    ("The Washington Post was the first to report on the order, issued in January.", "en", None, ["The Washington Post"]),
+    ("Speaking to the Spectator magazine, the president disclosed his opposition.", "en", None, ["The Spectator"]),
+    ("(EurActiv) — The regulator levied a fine on Monday.", "en", "Kabar Contoh", ["EurActiv"]),
+    # a one-word outlet that ends a person's name is the person
+    ("Rina Kestrel Fajar mengatakan, nasabah harus berhati-hati.", "id", None, []),
 ])
 def test_broadcasts_requests_for_comment_and_datelines_alone(text, lang, outlet, want):
     assert cited_media(text, lang, outlet=outlet) == want

@@ -3335,3 +3335,24 @@ def test_freelancers_and_one_named_lay_people(text, lang, speakers):
 ])
 def test_praise_verbs_responses_in_statements_and_times_before_the_subject(text, want):
     assert [(q["speaker"], q["quote"]) for q in extract_quotes(text, "en") if q["kind"] == "direct"] == want
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # (synthetic) a judge writing for the court speaks herself; "Speaker" before a name is an office
+    ("Judge Rina Kestrel, writing for the court, stated: “The statute protects speech from a foreign adversary.”",
+     [("Rina Kestrel", "government")]),
+    ("“We will pass the bill this week,” Speaker Dana Roe said.", [("Dana Roe", "government")]),
+    # the suit speaks like the lawsuit
+    ("The suit also alleges that the firm did not alert users in a timely manner.", [("suit", "other")]),
+    # a listed official with a long title
+    ("“It is a clear violation,” Director of National Intelligence Tulsi Gabbard said.", [("Tulsi Gabbard", "government")]),
+])
+def test_judges_writing_for_courts_speakers_suits_and_rulings(text, speakers):
+    assert _one(text, "en") == speakers
+
+
+def test_the_sentence_after_a_closing_cue_names_no_speaker():
+    # (synthetic) "the ruling read." ends the attribution; the next quotation's words are no name
+    text = ("“The law offers a distinctive outlet for expression,” the ruling read. “But Congress has determined "
+            "that divestiture is necessary to address its concerns.”")
+    assert not any("Congress" in s or "“" in s for s, _ in _one(text, "en"))

@@ -332,7 +332,8 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 add(name, credit_cue, s, s + len(name), canon)
             continue
         # ... or closing the paragraph's last sentence: "... di luar Indonesia. (KOMPAS.COM/RAH/DIK)"
-        m = re.search(r"[.!?”\"]\s+" + _BRACKET_CREDIT + r"\s*$", line)
+        m = re.search(r"[.!?”\"]\s+" + _BRACKET_CREDIT + r"\s*$", line) \
+            or re.search(r"[.!?”\"]\s+\((\w{2,5})\)\s*$", line)  # an agency's short credit, "(ant)"
         canon = _credit_outlet(_clean_name(m.group(1))) if m else None
         if canon:
             name = _clean_name(m.group(1))
@@ -346,6 +347,11 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
             right = line[e:e + 160]
             if _NOT_THIS_OUTLET.match(right) or _DENIED.search(left):
                 continue
+            given = re.search(r"(?<![\w.])([A-Z][a-z]+\s+[A-Z][a-z]+)\s+$", left)
+            if " " not in ent.name and given and not book.is_place(given.group(1)) \
+                    and not re.search(r"(?i)\b(?:" + _MEDIA_NOUNS + r")\b", left[-60:]) \
+                    and not any(r.before is not None and r.before.search(left) for r in rules):
+                continue  # "Sutoyo Akhmad Fajar mengatakan": a one-word outlet ending a person's name
             # "menurut harian Kompas", "told the newspaper Forbes": the cue stands before the noun
             left = _MEDIA_NOUN.sub("", left) if _MEDIA_NOUN.search(left) else left
             for r in rules:
@@ -392,6 +398,9 @@ def citation_records(text: str, lang: str, outlet: str | None = None) -> list[di
                 noun = bool(_MEDIA_NOUN.search(prefix))
                 if any(e.kind == "media" and a == 0 for a, _, e in book.find(name)):
                     continue  # "BBC News Indonesia": the listed outlet it opens with is found above
+                joined = re.split(r"\s+(?:and|dan|&)\s+", name, maxsplit=1)
+                if len(joined) == 2 and canonical_outlet(joined[1]):
+                    continue  # "to The Record and Bleeping Computer": two outlets, each found as listed
                 # ("Belfast Telegraph" is not "The Telegraph": a listed name inside is not the outlet)
                 if _unlisted_ok(name, r, media_noun=noun):
                     add(name, r.cue, p.start + s, p.start + s + len(name))

@@ -1429,7 +1429,8 @@ _INITIAL = re.compile(r"[A-Z]\.?")
 # the portfolios of ministers and secretaries written after "for"/"of" ("Minister for Health")
 _PORTFOLIOS = {"health", "finance", "education", "defence", "defense", "home", "foreign", "justice", "trade",
                "industry", "transport", "communications", "information", "digital", "interior", "law", "labour",
-               "labor", "energy", "science", "technology", "culture", "security", "treasury", "commerce"}
+               "labor", "energy", "science", "technology", "culture", "security", "treasury", "commerce",
+               "national", "intelligence"}
 # words that join a portfolio's words ("Home Affairs", "Science and Technology")
 _PORTFOLIO_JOINERS = {"and", "affairs", "&"}
 
