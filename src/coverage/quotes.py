@@ -58,7 +58,7 @@ import pandas as pd
 from .config import CODEBOOK, SPEAKER_TYPES
 from .codebook import read_yaml
 from .errors import StudyError
-from .speakers import (_BODY_NAME, _DEMONSTRATIVES, _ORG_STOPWORDS, article_aliases, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
+from .speakers import (_BODY_NAME, _DEMONSTRATIVES, _ORG_STOPWORDS, article_aliases, written_as_person, _HACKER_ROLE, _INTERCAPPED, _PAREN, _RANK, TOWN_WORDS, Speaker, attacker_group, SpeakerBook,
                        SpeakerTracker, _one_edit, _sentence_start, load_book, unbracket)
 
 CUES_YML = CODEBOOK / "cues.yml"
@@ -3323,13 +3323,9 @@ def _member_of_public(text: str, name: str, quoted: list[tuple[int, int]]) -> bo
     followers as ...")."""
     toks = name.split()
     if len(toks) < 2:
-        # one name ("Erwin"): a person when an age follows it or a personal pronoun opens the
-        # next clause ("... oleh Erwin. Sebagai editor lepas ia ..."), never inside a quotation
-        n = re.escape(name)
-        aged = re.search(rf"\b{n}\s*(?:\(\d{{1,2}}\)|,\s*\d{{1,2}}(?:\s+tahun)?,)", text)
-        pronoun = re.search(rf"\b{n}\b[^.!?\n]*[.!?]?[”\"’]?\s+(?:\S+\s+){{0,5}}(?:[Ii]a|[Dd]ia|[Bb]eliau|He|She|he|she)\b", text)
+        # one name ("Erwin"): a person when the article writes it as one, never inside a quotation
         first = text.find(name)
-        return bool(aged or pronoun) and not any(a <= first < b for a, b in quoted)
+        return written_as_person(text, name) and not any(a <= first < b for a, b in quoted)
     last = re.escape(toks[-1])
     rest = text.replace(name, " ")
     alone = re.search(rf"(?<![\w’'])(?<![A-Z][a-z] )(?<![A-Z][a-z][a-z] ){last}(?![\w])(?!\s+[A-Z])", rest)

@@ -134,6 +134,15 @@ def normalise_phrase(phrase: str) -> str:
     return " ".join(_POSSESSIVE.sub("", phrase).split())
 
 
+def written_as_person(text: str, name: str) -> bool:
+    """Does ``text`` write the one-word ``name`` as a person's: an age after it ("Erwin (25)",
+    "Adi, 31 tahun,") or a personal pronoun opening the next clause ("... oleh Erwin. Sebagai
+    editor lepas ia ...", "Roe said. She added")?"""
+    n = re.escape(name)
+    return bool(re.search(rf"\b{n}\s*(?:\(\d{{1,2}}\)|,\s*\d{{1,2}}(?:\s+tahun)?,)", text)
+                or re.search(rf"\b{n}\b[^.!?\n]*[.!?][”\"’]?\s+(?:\S+\s+){{0,5}}(?:[Ii]a|[Dd]ia|[Bb]eliau|[Hh]e|[Ss]he)\b", text))
+
+
 class SpeakerBook:
     """The gazetteer and typing rules, loaded once from the codebooks."""
 
@@ -2379,12 +2388,8 @@ class SpeakerTracker:
             return False  # "akun @rinakusuma88. Rina menyatakan": the holder of a personal account
         if re.search(rf"\b{n}\s+[A-Z](?:[a-z][\w'’-]*|\.|[A-Z]{{0,2}}\b)", self.text or ""):
             return False  # "Johnny G. Plate", "Mahfud MD", "Ruby Alamsyah": a person's name
-        if re.search(rf"\b{n}\s*(?:\(\d{{1,2}}\)|,\s*\d{{1,2}}(?:\s+tahun)?,)", self.text or "") \
-                or re.search(rf"\b{n}\b[^.!?\n]*[.!?][”\"’]?\s+(?:\S+\s+){{0,5}}(?:[Ii]a|[Dd]ia|[Bb]eliau|He|She|[Ss]he)\b",
-                             self.text or ""):
-            # "Erwin (25)", "Adi, 31 tahun,", "... oleh Erwin. Sebagai editor lepas ia ...": an
-            # age or a personal pronoun in the next sentence makes a person, not a firm
-            return False
+        if written_as_person(self.text or "", name):
+            return False  # "Erwin (25)", "... oleh Erwin. Sebagai editor lepas ia ...": a person, not a firm
         for m in re.finditer(rf"(?<![\w.])([\w'’.()-]+)(\s+)(?={n}\b)", self.text or ""):
             if "\n" in m.group(2) or re.search(r"\w{3,}[.!?]$", m.group(1)):
                 continue  # "... on Saturday.\nTransUnion announced": the word ends a sentence
