@@ -2055,11 +2055,13 @@ def _type_from_context(text: str, recs: list[dict], book: SpeakerBook, quoted: l
 
 
 def _long_form_type(text: str, name: str, book: SpeakerBook) -> str | None:
-    """The type of a longer name the article writes ``name`` as the start of, when its form
-    types it ("Delta" after "Delta Air Lines", "Kestrel" after "Kestrel Health Group")."""
+    """The type of a longer name the article writes ``name`` as the start of, when its form makes
+    it a firm, a public body or a university ("Delta" after "Delta Air Lines", "Johns Hopkins"
+    after "Johns Hopkins University"); a product a firm names after itself ("the Kochava
+    Collective") makes it no civil-society group."""
     for m in re.finditer(rf"(?<![\w@]){re.escape(name)}((?:\s+(?:of\s+|&\s+)?[A-Z][\w&'’-]*){{1,3}})", text):
         typ = book.type_of_org(name + m.group(1))
-        if typ:
+        if typ in ("company", "government", "researcher"):
             return typ
     return None
 
