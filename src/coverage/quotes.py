@@ -670,10 +670,14 @@ class _Parser:
                 out.add(i)
         return out
 
+    def _is_determiner(self, tok: str) -> bool:
+        """Is ``tok`` a determiner of the codebook ("the", "a", "seorang", "para")?"""
+        return self.book.strip_determiners(tok + " x") == "x"
+
     def _np_token(self, tok: str, i: int, roles: set[int]) -> bool:
         w = self._w(tok)
         return (tok[:1].isupper() or i in roles or w in self.book.particles or w in ("and", "dan", "&")
-                or self.book.strip_determiners(tok + " x") == "x")
+                or self._is_determiner(tok))
 
     def trailing_np(self, chunk: str) -> str:
         """The noun phrase that ends ``chunk``: "Forbes had cited security researchers Gabi
@@ -736,7 +740,7 @@ class _Parser:
             n += 1
         if n == 0:
             return Speaker()
-        if all(self.book.strip_determiners(tok + " x") == "x" for tok in toks[:n]):
+        if all(self._is_determiner(tok) for tok in toks[:n]):
             # "A top European Union data privacy regulator on Wednesday defended ...": after an
             # article, the phrase runs over its modifiers to its last role noun or name
             # (only when the phrase ends there: a preposition, a verb of saying or a capital
@@ -745,7 +749,7 @@ class _Parser:
             for k in range(n, min(len(toks), 10)):
                 w = self._w(toks[k])
                 if (w in self.cb.stop and w != "of") or self._is_cue_word(w) or re.fullmatch(r"[a-z]+ed", toks[k]) \
-                        or self.book.strip_determiners(toks[k] + " x") == "x":
+                        or self._is_determiner(toks[k]):
                     break
                 if k in roles:
                     last = k
@@ -766,7 +770,7 @@ class _Parser:
             return False
         third = sum(len(t) + 1 for t in text.split()[:2])
         return (first[:1].isupper() or self.book.anaphor(first, self.lang) is not None
-                or self.book.strip_determiners(first + " x") == "x"
+                or self._is_determiner(first)
                 or any(s <= third for s, *_ in self.book.role_nouns_in(text)))
 
     def _head_np(self, chunk: str) -> str:
